@@ -1,0 +1,94 @@
+# tkt -- build, test, prove, fuzz.
+#
+#   make            build/libtkt.a and build/tkt (gcc)
+#   make check      everything CI runs (scripts/check.sh)
+#   make demo       the main job (scripts/demo.sh)
+#   make prove      Frama-C WP on src/codec (proofs/prove.sh)
+#   make unit       build and run the unit tests in $(O)
+#
+# Build variants share this file through O (output directory), CC and SAN:
+#   make O=build/clang CC=clang
+#   make O=build/asan CC=clang SAN=1
+# Sources are found by wildcard: a new src/<layer>/*.c or tests/unit/test_*.c
+# needs no edit here.
+
+O      ?= build
+CSTD   ?= -std=c99
+WARN    = -Wall -Wextra -Werror -pedantic -Wshadow -Wstrict-prototypes \
+          -Wmissing-prototypes -Wcast-qual -Wconversion -Wsign-conversion
+OPT    ?= -O2 -g
+ifeq ($(SAN),1)
+SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+           -fno-omit-frame-pointer
+OPT      = -O1 -g
+endif
+ALL_CFLAGS  = $(CSTD) $(WARN) $(OPT) $(SANFLAGS) -Iinclude -D_DEFAULT_SOURCE $(CFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+CODEC_SRC   := $(sort $(wildcard src/codec/*.c))
+SEAL_SRC    := $(sort $(wildcard src/seal/*.c))
+BEARSSL_SRC := $(sort $(wildcard src/bearssl/*.c))
+CLI_SRC     := $(sort $(wildcard src/cli/*.c))
+LIB_SRC     := $(CODEC_SRC) $(SEAL_SRC) $(BEARSSL_SRC)
+UNIT_SRC    := $(sort $(wildcard tests/unit/test_*.c))
+
+# BearSSL is needed from the seal layer up; the codec alone needs nothing.
+ifneq ($(SEAL_SRC)$(BEARSSL_SRC),)
+EXT_LIBS += -lbearssl
+endif
+EXT_LIBS += -lpthread
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(O)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(O)/obj/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+LIB      := $(O)/libtkt.a
+TKT      := $(O)/tkt
+
+.PHONY: all lib cli tests unit check demo prove prove-mutants clean \
+        fuzz fuzz-smoke fuzz-afl corpus-min coverage bench
+
+all: lib cli
+lib: $(LIB)
+cli: $(TKT)
+tests: $(UNIT_BIN)
+
+$(O)/obj/%.o: %.c $(wildcard include/tkt/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(TKT): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(EXT_LIBS)
+
+# Unit tests may include private headers of src/ and the test kit.
+$(O)/tests/%: tests/unit/%.c $(LIB) tests/check.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc -Itests $(ALL_LDFLAGS) -o $@ $< $(LIB) $(EXT_LIBS)
+
+unit: $(UNIT_BIN)
+	@fail=0; for t in $(UNIT_BIN); do $$t || fail=1; done; exit $$fail
+
+check:
+	bash scripts/check.sh
+
+demo: all
+	bash scripts/demo.sh
+
+prove:
+	bash proofs/prove.sh $(FILES)
+
+prove-mutants:
+	bash proofs/mutants.sh
+
+fuzz fuzz-smoke fuzz-afl corpus-min coverage:
+	bash fuzz/run.sh $@
+
+bench:
+	bash bench/run.sh
+
+clean:
+	rm -rf build

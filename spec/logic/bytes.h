@@ -1,0 +1,22 @@
+/*
+ * Big-endian integers as TLS writes them, and byte-range equality.
+ * Written as arithmetic (x*256 + y), which the provers handle directly.
+ */
+#ifndef TKT_SPEC_BYTES_H
+#define TKT_SPEC_BYTES_H
+
+/*@
+  logic integer be16{L}(uint8_t *p) = p[0] * 256 + p[1];
+  logic integer be24{L}(uint8_t *p) = (p[0] * 256 + p[1]) * 256 + p[2];
+  logic integer be32{L}(uint8_t *p) =
+    ((p[0] * 256 + p[1]) * 256 + p[2]) * 256 + p[3];
+
+  predicate same_bytes{L1, L2}(uint8_t *a, uint8_t *b, integer n) =
+    \forall integer i; 0 <= i < n ==> \at(a[i], L1) == \at(b[i], L2);
+
+  lemma be16_range{L}: \forall uint8_t *p; 0 <= be16(p) <= 65535;
+  lemma be24_range{L}: \forall uint8_t *p; 0 <= be24(p) <= 16777215;
+  lemma be32_range{L}: \forall uint8_t *p; 0 <= be32(p) <= 4294967295;
+*/
+
+#endif
