@@ -19,7 +19,7 @@ if [ ${#files[@]} -eq 0 ]; then
 	files=(src/codec/*.c)
 	for f in proofs/*.c; do [ -f "$f" ] && files+=("$f"); done
 fi
-jobs=$(nproc 2>/dev/null || echo 2)
+jobs=${WP_JOBS:-$(nproc 2>/dev/null || echo 2)}
 timeout=${WP_TIMEOUT:-20}
 provers=${WP_PROVERS:-cvc5,z3,cvc4}
 
