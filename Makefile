@@ -44,8 +44,22 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 LIB      := $(O)/libtkt.a
 TKT      := $(O)/tkt
 
-.PHONY: all lib cli tests unit check demo prove prove-mutants clean \
-        fuzz fuzz-smoke fuzz-afl corpus-min coverage bench
+VERSION := $(shell sed -n 's/^\#define TKT_VERSION_STRING "\(.*\)"/\1/p' include/tkt/version.h)
+MAJOR   := $(firstword $(subst ., ,$(VERSION)))
+SONAME  := libtkt.so.$(MAJOR)
+SHLIB   := $(O)/libtkt.so.$(VERSION)
+PIC_OBJ := $(LIB_SRC:%.c=$(O)/pic/%.o)
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PCDIR      ?= $(LIBDIR)/pkgconfig
+HEADERS    := $(sort $(wildcard include/tkt/*.h))
+
+.PHONY: all lib shared cli tests unit check demo prove prove-mutants clean \
+        fuzz fuzz-smoke fuzz-afl corpus-min coverage bench install uninstall \
+        dist-single
 
 all: lib cli
 lib: $(LIB)
@@ -60,6 +74,21 @@ $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@
 	$(AR) rcs $@ $^
+
+$(O)/pic/%.o: %.c $(wildcard include/tkt/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+
+shared: $(SHLIB)
+$(SHLIB): $(PIC_OBJ)
+	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(EXT_LIBS)
+
+$(O)/tkt.pc: include/tkt/version.h Makefile
+	@mkdir -p $(dir $@)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	  'Name: tkt' 'Description: RFC 5077 TLS session tickets for BearSSL' \
+	  'Version: $(VERSION)' 'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -ltkt' \
+	  'Libs.private: $(EXT_LIBS)' >$@
 
 $(TKT): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(EXT_LIBS)
@@ -89,6 +118,30 @@ fuzz fuzz-smoke fuzz-afl corpus-min coverage:
 
 bench:
 	bash bench/run.sh
+
+# Install: headers, static and shared library (with soname links), the
+# command and tkt.pc. DESTDIR stages the whole tree (packaging).
+install: all shared $(O)/tkt.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/tkt $(DESTDIR)$(PCDIR)
+	install -m 644 $(HEADERS) $(DESTDIR)$(INCLUDEDIR)/tkt/
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf libtkt.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libtkt.so
+	install -m 755 $(TKT) $(DESTDIR)$(BINDIR)/
+	install -m 644 $(O)/tkt.pc $(DESTDIR)$(PCDIR)/
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(INCLUDEDIR)/tkt/,$(notdir $(HEADERS)))
+	-rmdir $(DESTDIR)$(INCLUDEDIR)/tkt 2>/dev/null
+	rm -f $(DESTDIR)$(LIBDIR)/libtkt.a $(DESTDIR)$(LIBDIR)/libtkt.so \
+	      $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libtkt.so.$(VERSION) \
+	      $(DESTDIR)$(BINDIR)/tkt $(DESTDIR)$(PCDIR)/tkt.pc
+
+# One-file build for vendoring: build/dist/tkt.c + tkt.h (SEAL=1 adds the
+# seal layer, which needs BearSSL).
+dist-single:
+	bash scripts/amalgamate.sh build/dist $(if $(filter 1,$(SEAL)),seal)
 
 clean:
 	rm -rf build

@@ -12,6 +12,7 @@ packages=(
 	afl++                                       # second fuzzing engine
 	openssl gnutls-bin tshark                   # interop peers, independent decoder
 	python3 xxd procps iproute2                 # test scripts
+	gcc-multilib                                # the 32-bit standalone-codec build
 )
 
 missing=()
