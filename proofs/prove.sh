@@ -6,9 +6,11 @@
 # writes build/prove/report.json (per goal: function, prover, time) and
 # build/prove/functions.txt (per function: goals proved / total).
 # No cache: the provers really run every time.
+# Environment: WP_JOBS (parallel provers, default nproc), WP_TIMEOUT (s),
+# WP_PROVERS, WP_FCT (restrict to these functions), PROVE_OUT (output dir).
 set -u
 cd "$(dirname "$0")/.."
-out=build/prove
+out=${PROVE_OUT:-build/prove}
 mkdir -p "$out"
 bash proofs/why3/make-conf.sh "$PWD/$out/why3.conf"
 export WHY3CONFIG="$PWD/$out/why3.conf"
@@ -31,6 +33,7 @@ frama-c -no-autoload-plugins -load-module wp,rtegen,report \
 	-wp -wp-rte -wp-model "Typed+cast" \
 	-wp-prover "$provers" -wp-timeout "$timeout" -wp-par "$jobs" \
 	-wp-split -wp-report-json "$out/report.json" \
+	${WP_FCT:+-wp-fct "$WP_FCT"} \
 	"${files[@]}" \
 	-then -report -report-classify -report-unclassified-untried REVIEW \
 	>"$out/wp.log" 2>&1
