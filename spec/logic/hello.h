@@ -1,5 +1,112 @@
-/* Logic of the hello structure: see spec/formats.md. */
+/*
+ * Logic of the ClientHello and ServerHello bodies, TLS 1.0 to 1.2
+ * (RFC 5246 7.4.1.2 and 7.4.1.3; spec/formats.md, "Hello messages").
+ *
+ *   struct {
+ *     ProtocolVersion client_version;           -- 2 bytes, major 3
+ *     Random random;                            -- 32 bytes
+ *     SessionID session_id;                     -- opaque <0..32>
+ *     CipherSuite cipher_suites<2..2^16-2>;     -- even length
+ *     CompressionMethod compression_methods<1..2^8-1>;
+ *     [ Extension extensions<0..2^16-1>; ]      -- optional
+ *   } ClientHello;
+ *
+ *   struct {
+ *     ProtocolVersion server_version; Random random; SessionID session_id;
+ *     CipherSuite cipher_suite; CompressionMethod compression_method;
+ *     [ Extension extensions<0..2^16-1>; ]
+ *   } ServerHello;
+ *
+ * Offsets are absolute in the body `b`; the extensions block, when
+ * present, is whatever follows the compression field and must be exactly
+ * a well-formed block (wf_exts of spec/logic/exts.h).
+ */
 #ifndef TKT_SPEC_HELLO_H
 #define TKT_SPEC_HELLO_H
+
+#include "tkt/codec.h"
+
+/*@
+  logic integer hello_sid_len{L}(uint8_t *b) = b[34];
+  logic integer hello_after_sid{L}(uint8_t *b) = 35 + b[34];
+
+  // ClientHello
+  logic integer ch_cs_off{L}(uint8_t *b) = hello_after_sid(b);
+  logic integer ch_cs_len{L}(uint8_t *b) = be16(b + ch_cs_off(b));
+  logic integer ch_cm_off{L}(uint8_t *b) = ch_cs_off(b) + 2 + ch_cs_len(b);
+  logic integer ch_cm_len{L}(uint8_t *b) = b[ch_cm_off(b)];
+  logic integer ch_ext_off{L}(uint8_t *b) = ch_cm_off(b) + 1 + ch_cm_len(b);
+
+  // An optional extensions block at e fills [e, len) exactly.
+  predicate opt_exts{L}(uint8_t *b, integer e, integer len) =
+    e == len || wf_exts(b + e, len - e);
+
+  predicate wf_client_hello{L}(uint8_t *b, integer len) =
+    35 <= len && b[0] == 3 && hello_sid_len(b) <= 32 &&
+    ch_cs_off(b) + 2 <= len &&
+    2 <= ch_cs_len(b) && ch_cs_len(b) % 2 == 0 &&
+    ch_cm_off(b) + 1 <= len &&
+    1 <= ch_cm_len(b) &&
+    ch_ext_off(b) <= len &&
+    opt_exts(b, ch_ext_off(b), len);
+
+  // ServerHello
+  logic integer sh_cs_off{L}(uint8_t *b) = hello_after_sid(b);
+  logic integer sh_ext_off{L}(uint8_t *b) = sh_cs_off(b) + 3;
+
+  predicate wf_server_hello{L}(uint8_t *b, integer len) =
+    35 <= len && b[0] == 3 && hello_sid_len(b) <= 32 &&
+    sh_ext_off(b) <= len &&
+    opt_exts(b, sh_ext_off(b), len);
+
+  // The optional block as a view: absent, or a valid view of a list of at
+  // most 65535 bytes.
+  predicate opt_exts_view{L}(int has, tkt_exts *x) =
+    (has == 0 || has == 1) && (has == 1 ==> exts_view(x));
+
+  // A value the encoders accept (and so exactly the decoders' images).
+  predicate client_hello_ok{L}(tkt_client_hello *v) =
+    v->version / 256 == 3 &&
+    v->random != \null &&
+    v->session_id.len <= 32 &&
+    (v->session_id.len > 0 ==> v->session_id.ptr != \null) &&
+    2 <= v->cipher_suites.len <= 65534 && v->cipher_suites.len % 2 == 0 &&
+    v->cipher_suites.ptr != \null &&
+    1 <= v->compression.len <= 255 && v->compression.ptr != \null &&
+    opt_exts_view(v->has_extensions, &v->exts);
+
+  predicate server_hello_ok{L}(tkt_server_hello *v) =
+    v->version / 256 == 3 &&
+    v->random != \null &&
+    v->session_id.len <= 32 &&
+    (v->session_id.len > 0 ==> v->session_id.ptr != \null) &&
+    opt_exts_view(v->has_extensions, &v->exts);
+
+  // Readable memory behind a value (what an encoder may read).
+  predicate client_hello_readable{L}(tkt_client_hello *v) =
+    \valid_read(v) &&
+    \valid_read(v->random + (0 .. 31)) &&
+    \valid_read(v->session_id.ptr + (0 .. v->session_id.len - 1)) &&
+    \valid_read(v->cipher_suites.ptr + (0 .. v->cipher_suites.len - 1)) &&
+    \valid_read(v->compression.ptr + (0 .. v->compression.len - 1)) &&
+    (v->has_extensions != 0 ==>
+       \valid_read(v->exts.list.ptr + (0 .. v->exts.list.len - 1)));
+
+  predicate server_hello_readable{L}(tkt_server_hello *v) =
+    \valid_read(v) &&
+    \valid_read(v->random + (0 .. 31)) &&
+    \valid_read(v->session_id.ptr + (0 .. v->session_id.len - 1)) &&
+    (v->has_extensions != 0 ==>
+       \valid_read(v->exts.list.ptr + (0 .. v->exts.list.len - 1)));
+
+  logic integer client_hello_len{L}(tkt_client_hello *v) =
+    35 + v->session_id.len + 2 + v->cipher_suites.len + 1 +
+    v->compression.len +
+    (v->has_extensions == 1 ? 2 + v->exts.list.len : 0);
+
+  logic integer server_hello_len{L}(tkt_server_hello *v) =
+    35 + v->session_id.len + 3 +
+    (v->has_extensions == 1 ? 2 + v->exts.list.len : 0);
+*/
 
 #endif

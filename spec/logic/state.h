@@ -1,5 +1,190 @@
-/* Logic of the state structure: see spec/formats.md. */
+/*
+ * StatePlaintext (RFC 5077 section 4) with tkt's optional block of state
+ * extensions: the machine-readable form of spec/formats.md, "StatePlaintext".
+ *
+ * Two views of the same format, both used by the contracts:
+ *   - state_wf(p, n): the n bytes at p are an accepted StatePlaintext
+ *     (what the decoder must accept, and nothing else);
+ *   - state_enc(p, n, s): the n bytes at p are the canonical encoding of the
+ *     value s (what the encoder writes, and what the decoder returns).
+ * Value validity (what the encoder accepts) is state_val_ok(s).
+ *
+ * Offsets are absolute within the StatePlaintext: 0 protocol_version,
+ * 2 cipher_suite, 4 compression_method, 5 master_secret[48],
+ * 53 client_authentication_type, 54 the identity body, then the timestamp
+ * at state_ts_off(p) and the optional block right after it.
+ *
+ * tkt_state is a type of the public API, so the logic needs its definition.
+ */
 #ifndef TKT_SPEC_STATE_H
 #define TKT_SPEC_STATE_H
+
+#include "tkt/codec.h"
+
+/*@
+  // ---- certificate_list: ASN.1Cert<1..2^24-1> entries back to back ----
+
+  // The bytes p[i .. n) are a sequence of non-empty uint24-prefixed
+  // certificates, each entirely inside, ending exactly at n.
+  predicate certs_wf{L}(uint8_t *p, integer i, integer n) =
+    i == n ||
+    (i + 3 <= n && be24(p + i) >= 1 && i + 3 + be24(p + i) <= n &&
+     certs_wf(p, i + 3 + be24(p + i), n));
+
+  // ---- ClientIdentity ----
+
+  predicate identity_known(integer t) =
+    t == TKT_IDENTITY_ANONYMOUS || t == TKT_IDENTITY_CERTIFICATE ||
+    t == TKT_IDENTITY_PSK;
+
+  // Size of the identity body after the type byte, from its fields.
+  logic integer id_body_sz(integer t, integer cert_len, integer psk_len) =
+    t == TKT_IDENTITY_CERTIFICATE ? 3 + cert_len :
+    t == TKT_IDENTITY_PSK ? 2 + psk_len : 0;
+
+  // Field functions of the wire form (valid when state_wf holds).
+  logic integer state_version{L}(uint8_t *p) = be16(p);
+  logic integer state_suite{L}(uint8_t *p) = be16(p + 2);
+  logic integer state_comp{L}(uint8_t *p) = p[4];
+  logic integer state_id{L}(uint8_t *p) = p[53];
+  logic integer state_cert_len{L}(uint8_t *p) =
+    p[53] == TKT_IDENTITY_CERTIFICATE ? be24(p + 54) : 0;
+  logic integer state_psk_len{L}(uint8_t *p) =
+    p[53] == TKT_IDENTITY_PSK ? be16(p + 54) : 0;
+  // Offset of the timestamp: the end of the ClientIdentity.
+  logic integer state_ts_off{L}(uint8_t *p) =
+    54 + id_body_sz(p[53], state_cert_len(p), state_psk_len(p));
+  logic integer state_timestamp{L}(uint8_t *p) = be32(p + state_ts_off(p));
+
+  predicate identity_wf{L}(uint8_t *p, integer n) =
+    54 <= n && identity_known(p[53]) &&
+    (p[53] == TKT_IDENTITY_CERTIFICATE ==>
+       57 <= n && 57 + be24(p + 54) <= n &&
+       certs_wf(p + 57, 0, be24(p + 54))) &&
+    (p[53] == TKT_IDENTITY_PSK ==>
+       56 <= n && 56 + be16(p + 54) <= n);
+
+  // ---- state extensions: StateExtension state_extensions<4..2^16-1> ----
+
+  // A known type with a body of an allowed length.
+  predicate sext_known(integer t, integer len) =
+    (t == TKT_STATE_EXT_SERVER_NAME && 1 <= len <= TKT_STATE_NAME_MAX) ||
+    (t == TKT_STATE_EXT_ALPN && 1 <= len <= TKT_STATE_NAME_MAX) ||
+    (t == TKT_STATE_EXT_EXTENDED_MS && len == 0);
+
+  // The bytes p[i .. n) are known extensions, each entirely inside, with
+  // types strictly increasing and at least `min`, ending exactly at n.
+  predicate sexts_wf{L}(uint8_t *p, integer i, integer n, integer min) =
+    i == n ||
+    (i + 4 <= n && be16(p + i) >= min &&
+     sext_known(be16(p + i), be16(p + i + 2)) &&
+     i + 4 + be16(p + i + 2) <= n &&
+     sexts_wf(p, i + 4 + be16(p + i + 2), n, be16(p + i) + 1));
+
+  // After the timestamp (at t): nothing, or a non-empty block filling the
+  // rest exactly.
+  predicate state_tail_wf{L}(uint8_t *p, integer t, integer n) =
+    n == t + 4 ||
+    (t + 6 <= n && be16(p + t + 4) >= 1 && n == t + 6 + be16(p + t + 4) &&
+     sexts_wf(p, t + 6, n, 0));
+
+  // ---- the whole StatePlaintext ----
+
+  predicate state_wf{L}(uint8_t *p, integer n) =
+    identity_wf(p, n) && state_ts_off(p) + 4 <= n &&
+    state_tail_wf(p, state_ts_off(p), n);
+
+  // ---- values (tkt_state) and their canonical encoding ----
+
+  // Encoded size of an optional server_name/alpn entry, and of the
+  // extended_master_secret entry.
+  logic integer sext_name_sz(integer len) = len == 0 ? 0 : 4 + len;
+  logic integer sext_ems_sz(integer ems) = ems == 0 ? 0 : 4;
+
+  logic integer sv_id_sz(tkt_state s) =
+    id_body_sz(s.identity, s.cert_list.len, s.psk_identity.len);
+  logic integer sv_ts_off(tkt_state s) = 54 + sv_id_sz(s);
+  // Contents of the block (without its 2-byte length); 0 = no block.
+  logic integer sv_exts_sz(tkt_state s) =
+    sext_name_sz(s.server_name.len) + sext_name_sz(s.alpn.len) +
+    sext_ems_sz(s.extended_ms);
+  logic integer sv_alpn_off(tkt_state s) =
+    sv_ts_off(s) + 6 + sext_name_sz(s.server_name.len);
+  logic integer sv_ems_off(tkt_state s) =
+    sv_alpn_off(s) + sext_name_sz(s.alpn.len);
+  logic integer sv_size(tkt_state s) =
+    sv_ts_off(s) + 4 + (sv_exts_sz(s) == 0 ? 0 : 2 + sv_exts_sz(s));
+
+  // The scalar part of encodability: known identity with the other
+  // identity fields empty, every length within its vector. Reads no
+  // memory, so it survives any write.
+  predicate state_val_shape(tkt_state s) =
+    identity_known(s.identity) &&
+    (s.identity != TKT_IDENTITY_CERTIFICATE ==> s.cert_list.len == 0) &&
+    (s.identity != TKT_IDENTITY_PSK ==> s.psk_identity.len == 0) &&
+    s.cert_list.len <= 16777215 &&
+    s.psk_identity.len <= 65535 &&
+    (s.extended_ms == 0 || s.extended_ms == 1) &&
+    s.server_name.len <= TKT_STATE_NAME_MAX &&
+    s.alpn.len <= TKT_STATE_NAME_MAX;
+
+  // s is encodable: the shape, and a valid certificate list.
+  predicate state_val_ok{L}(tkt_state s) =
+    state_val_shape(s) &&
+    certs_wf((uint8_t *)s.cert_list.ptr, 0, s.cert_list.len);
+
+  // p[0 .. n) is the canonical encoding of s (byte contents compared with
+  // the memory s points to).
+  predicate state_enc{L}(uint8_t *p, integer n, tkt_state s) =
+    n == sv_size(s) &&
+    be16(p) == s.version && be16(p + 2) == s.cipher_suite &&
+    p[4] == s.compression &&
+    same_bytes{L, L}(p + 5, (uint8_t *)s.master_secret, 48) &&
+    p[53] == s.identity &&
+    (s.identity == TKT_IDENTITY_CERTIFICATE ==>
+       be24(p + 54) == s.cert_list.len &&
+       same_bytes{L, L}(p + 57, (uint8_t *)s.cert_list.ptr, s.cert_list.len)) &&
+    (s.identity == TKT_IDENTITY_PSK ==>
+       be16(p + 54) == s.psk_identity.len &&
+       same_bytes{L, L}(p + 56, (uint8_t *)s.psk_identity.ptr,
+                        s.psk_identity.len)) &&
+    be32(p + sv_ts_off(s)) == s.timestamp &&
+    (sv_exts_sz(s) != 0 ==>
+       be16(p + sv_ts_off(s) + 4) == sv_exts_sz(s)) &&
+    (s.server_name.len != 0 ==>
+       be16(p + sv_ts_off(s) + 6) == TKT_STATE_EXT_SERVER_NAME &&
+       be16(p + sv_ts_off(s) + 8) == s.server_name.len &&
+       same_bytes{L, L}(p + sv_ts_off(s) + 10, (uint8_t *)s.server_name.ptr,
+                        s.server_name.len)) &&
+    (s.alpn.len != 0 ==>
+       be16(p + sv_alpn_off(s)) == TKT_STATE_EXT_ALPN &&
+       be16(p + sv_alpn_off(s) + 2) == s.alpn.len &&
+       same_bytes{L, L}(p + sv_alpn_off(s) + 4, (uint8_t *)s.alpn.ptr,
+                        s.alpn.len)) &&
+    (s.extended_ms != 0 ==>
+       be16(p + sv_ems_off(s)) == TKT_STATE_EXT_EXTENDED_MS &&
+       be16(p + sv_ems_off(s) + 2) == 0);
+
+  // Two values are equal: same scalars, same lengths, same bytes behind
+  // the pointers (a decoded value points into its buffer, so pointer
+  // equality is not the notion of equality here).
+  predicate state_val_eq{L}(tkt_state a, tkt_state b) =
+    a.version == b.version && a.cipher_suite == b.cipher_suite &&
+    a.compression == b.compression &&
+    same_bytes{L, L}((uint8_t *)a.master_secret, (uint8_t *)b.master_secret, 48) &&
+    a.identity == b.identity &&
+    a.cert_list.len == b.cert_list.len &&
+    same_bytes{L, L}((uint8_t *)a.cert_list.ptr, (uint8_t *)b.cert_list.ptr,
+                     a.cert_list.len) &&
+    a.psk_identity.len == b.psk_identity.len &&
+    same_bytes{L, L}((uint8_t *)a.psk_identity.ptr,
+                     (uint8_t *)b.psk_identity.ptr, a.psk_identity.len) &&
+    a.timestamp == b.timestamp && a.extended_ms == b.extended_ms &&
+    a.server_name.len == b.server_name.len &&
+    same_bytes{L, L}((uint8_t *)a.server_name.ptr,
+                     (uint8_t *)b.server_name.ptr, a.server_name.len) &&
+    a.alpn.len == b.alpn.len &&
+    same_bytes{L, L}((uint8_t *)a.alpn.ptr, (uint8_t *)b.alpn.ptr, a.alpn.len);
+*/
 
 #endif

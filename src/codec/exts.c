@@ -1,0 +1,416 @@
+/*
+ * Extensions block: Extension extensions<0..2^16-1> (RFC 5246 7.4.1.4),
+ * decoded with its 2-byte length, and the two rewriters that add, replace
+ * or drop the SessionTicket extension (type 35). Contracts refer to the
+ * logic of spec/logic/exts.h.
+ */
+#include "tkt/codec.h"
+
+#ifdef __FRAMAC__
+#include "tkt_spec.h"
+#endif
+
+/*
+ * Library-internal, shared with hello.c (whose encoders must validate a
+ * caller-built view): walk the `n` bytes of an extension list (without its
+ * 2-byte length) and fill a view of it. `*at` is relative to `list`.
+ */
+tkt_status tkt_exts_scan_(const uint8_t *list, size_t n, tkt_exts *out,
+	size_t *at);
+
+/*@ requires \valid(dst + (0 .. n - 1));
+    requires \valid_read(src + (0 .. n - 1));
+    requires \separated(dst + (0 .. n - 1), src + (0 .. n - 1));
+    assigns dst[0 .. n - 1];
+    ensures \forall integer i; 0 <= i < n ==> dst[i] == src[i];
+*/
+static void copy_bytes(uint8_t *dst, const uint8_t *src, size_t n)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant \forall integer j; 0 <= j < i ==> dst[j] == src[j];
+	    loop assigns i, dst[0 .. n - 1];
+	    loop variant n - i;
+	*/
+	for (i = 0; i < n; i++)
+		dst[i] = src[i];
+}
+
+/*@ requires v <= 65535;
+    requires \valid(p + (0 .. 1));
+    assigns p[0 .. 1];
+    ensures be16(p) == v;
+*/
+static void put16(uint8_t *p, size_t v)
+{
+	p[0] = (uint8_t)(v / 256u);
+	p[1] = (uint8_t)(v % 256u);
+}
+
+/*
+ * One pass over the chain of extensions: each step reads one 4-byte
+ * header and jumps over its data, so the time is linear in n whatever the
+ * number of extensions. The loop invariants relate the whole list to the
+ * part not yet read, one unfolding of the spec's recursion per step.
+ */
+/*@ requires n <= 65535;
+    requires \valid_read(list + (0 .. n - 1));
+    requires \valid(out) && \valid(at);
+    requires \separated(out, at);
+    requires \separated(out, list + (0 .. n - 1));
+    requires \separated(at, list + (0 .. n - 1));
+    assigns *out, *at;
+    ensures \result == TKT_OK <==> wf_ext_body(list, n);
+    behavior ok:
+      assumes wf_ext_body(list, n);
+      ensures \result == TKT_OK;
+      ensures *at == n;
+      ensures out->list.ptr == list && out->list.len == n;
+      ensures exts_view(out);
+    behavior bad:
+      assumes !wf_ext_body(list, n);
+      assigns *at;
+      ensures \result == TKT_ERR_BAD_LENGTH || \result == TKT_ERR_DUPLICATE;
+      ensures *at < n;
+    complete behaviors;
+    disjoint behaviors;
+*/
+tkt_status tkt_exts_scan_(const uint8_t *list, size_t n, tkt_exts *out,
+	size_t *at)
+{
+	size_t pos = 0, count = 0, off35 = 0, idx35 = 0;
+	int found = 0;
+
+	/*@ loop invariant 0 <= pos <= n;
+	    loop invariant cnt4: 4 * count <= pos;
+	    loop invariant found == 0 || found == 1;
+	    loop invariant wf_ext_list(list, 0, n) <==> wf_ext_list(list, pos, n);
+	    loop invariant ext_count(list, 0, n) == count + ext_count(list, pos, n);
+	    loop invariant found == 0 ==>
+	      (no_ext35(list, 0, n) <==> no_ext35(list, pos, n));
+	    loop invariant found == 0 ==>
+	      (single_ext35(list, 0, n) <==> single_ext35(list, pos, n));
+	    loop invariant found == 0 ==>
+	      ext35_off(list, 0, n) == ext35_off(list, pos, n);
+	    loop invariant found == 0 ==>
+	      ext35_index(list, 0, n) == count + ext35_index(list, pos, n);
+	    loop invariant found == 1 ==> !no_ext35(list, 0, n);
+	    loop invariant found == 1 ==>
+	      (single_ext35(list, 0, n) <==> no_ext35(list, pos, n));
+	    loop invariant found == 1 ==>
+	      off35 == ext35_off(list, 0, n) &&
+	      idx35 == ext35_index(list, 0, n);
+	    loop invariant found == 1 ==>
+	      off35 + 4 + ext_dlen(list, off35) <= pos &&
+	      ext_type(list, off35) == 35;
+	    loop assigns pos, count, found, off35, idx35;
+	    loop variant n - pos;
+	*/
+	while (pos < n) {
+		size_t type, dlen;
+
+		if (n - pos < 4) {
+			*at = pos;
+			return TKT_ERR_BAD_LENGTH;
+		}
+		type = list[pos] * 256u + list[pos + 1];
+		dlen = list[pos + 2] * 256u + list[pos + 3];
+		if (dlen > n - pos - 4) {
+			*at = pos + 2;
+			return TKT_ERR_BAD_LENGTH;
+		}
+		if (type == TKT_EXT_SESSION_TICKET) {
+			if (found) {
+				*at = pos;
+				return TKT_ERR_DUPLICATE;
+			}
+			found = 1;
+			off35 = pos;
+			idx35 = count;
+		}
+		pos += 4 + dlen;
+		count++;
+	}
+	out->list.ptr = list;
+	out->list.len = n;
+	out->count = count;
+	out->has_ext35 = found;
+	if (found) {
+		out->ext35_index = idx35;
+		out->ext35_off = off35;
+		out->ext35.ptr = list + (off35 + 4);
+		out->ext35.len = list[off35 + 2] * 256u + list[off35 + 3];
+	} else {
+		out->ext35_index = 0;
+		out->ext35_off = 0;
+		out->ext35.ptr = NULL;
+		out->ext35.len = 0;
+	}
+	*at = n;
+	return TKT_OK;
+}
+
+/*@ requires len == 0 || \valid_read(buf + (0 .. len - 1));
+    requires \valid(out) && \valid(at);
+    requires \separated(out, at);
+    requires \separated(out, buf + (0 .. len - 1));
+    requires \separated(at, buf + (0 .. len - 1));
+    assigns *out, *at;
+    ensures \result == TKT_OK <==> wf_exts(buf, len);
+    behavior ok:
+      assumes wf_exts(buf, len);
+      ensures \result == TKT_OK;
+      ensures *at == len;
+      ensures out->list.ptr == buf + 2 && out->list.len == len - 2;
+      ensures exts_view(out);
+    behavior bad:
+      assumes !wf_exts(buf, len);
+      assigns *at;
+      ensures \result == TKT_ERR_TRUNCATED || \result == TKT_ERR_TRAILING ||
+              \result == TKT_ERR_BAD_LENGTH || \result == TKT_ERR_DUPLICATE;
+      ensures *at <= len;
+    complete behaviors;
+    disjoint behaviors;
+*/
+tkt_status tkt_exts_decode(const uint8_t *buf, size_t len, tkt_exts *out,
+	size_t *at)
+{
+	size_t n, rel = 0;
+	tkt_status st;
+
+	if (len < 2) {
+		*at = 0;
+		return TKT_ERR_TRUNCATED;
+	}
+	n = buf[0] * 256u + buf[1];
+	if (n > len - 2) {
+		*at = 0;
+		return TKT_ERR_TRUNCATED;
+	}
+	if (n < len - 2) {
+		*at = 2 + n;
+		return TKT_ERR_TRAILING;
+	}
+	st = tkt_exts_scan_(buf + 2, n, out, &rel);
+	*at = 2 + rel;
+	return st;
+}
+
+/*@ requires \valid_read(x) && \valid(cursor) && \valid(ext);
+    requires \valid_read(x->list.ptr + (0 .. x->list.len - 1));
+    requires \separated(cursor, ext, x);
+    assigns *cursor, *ext;
+    behavior more:
+      assumes *cursor + 4 <= x->list.len &&
+              ext_next(x->list.ptr, *cursor) <= x->list.len;
+      ensures \result == 1;
+      ensures ext->type == ext_type(x->list.ptr, \old(*cursor));
+      ensures ext->data.ptr == x->list.ptr + (\old(*cursor) + 4);
+      ensures ext->data.len == ext_dlen(x->list.ptr, \old(*cursor));
+      ensures *cursor == ext_next(x->list.ptr, \old(*cursor));
+    behavior end:
+      assumes !(*cursor + 4 <= x->list.len &&
+                ext_next(x->list.ptr, *cursor) <= x->list.len);
+      assigns \nothing;
+      ensures \result == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+int tkt_exts_next(const tkt_exts *x, size_t *cursor, tkt_ext *ext)
+{
+	const uint8_t *l = x->list.ptr;
+	size_t n = x->list.len, c = *cursor, dlen;
+
+	/* Any cursor is checked, so a stale or forged one cannot overrun. */
+	if (c > n || n - c < 4)
+		return 0;
+	dlen = l[c + 2] * 256u + l[c + 3];
+	if (dlen > n - c - 4)
+		return 0;
+	ext->type = (uint16_t)(l[c] * 256u + l[c + 1]);
+	ext->data.ptr = l + (c + 4);
+	ext->data.len = dlen;
+	*cursor = c + 4 + dlen;
+	return 1;
+}
+
+/*@ logic integer set_list_len{L}(tkt_exts *x, integer m) =
+      x->has_ext35 == 1 ? x->list.len - x->ext35.len + m
+                        : x->list.len + 4 + m;
+*/
+
+/*@ requires \valid_read(x) && exts_view(x);
+    assigns \nothing;
+    ensures m <= 65535 && set_list_len(x, m) <= 65535 ==>
+            \result == 2 + set_list_len(x, m);
+    ensures !(m <= 65535 && set_list_len(x, m) <= 65535) ==> \result == 0;
+*/
+size_t tkt_exts_set_ext35_size(const tkt_exts *x, size_t m)
+{
+	size_t base;
+
+	if (m > 65535u)
+		return 0;
+	base = x->has_ext35 ? x->list.len - x->ext35.len : x->list.len + 4u;
+	if (m > 65535u - base || base > 65535u)
+		return 0;
+	return 2 + base + m;
+}
+
+/*@ requires \valid_read(x) && exts_view(x);
+    requires \valid_read(data + (0 .. m - 1));
+    requires \valid(out + (0 .. cap - 1)) && \valid(written);
+    requires \separated(out + (0 .. cap - 1), x, written,
+                        x->list.ptr + (0 .. x->list.len - 1),
+                        data + (0 .. m - 1));
+    requires \separated(written, x, x->list.ptr + (0 .. x->list.len - 1),
+                        data + (0 .. m - 1));
+    assigns out[0 .. cap - 1], *written;
+    behavior arg:
+      assumes !(m <= 65535 && set_list_len(x, m) <= 65535);
+      assigns *written;
+      ensures \result == TKT_ERR_ARG && *written == 0;
+    behavior small:
+      assumes m <= 65535 && set_list_len(x, m) <= 65535;
+      assumes cap < 2 + set_list_len(x, m);
+      assigns *written;
+      ensures \result == TKT_ERR_BUFFER_TOO_SMALL;
+      ensures *written == 2 + set_list_len(x, m);
+    behavior replace:
+      assumes m <= 65535 && set_list_len(x, m) <= 65535;
+      assumes cap >= 2 + set_list_len(x, m);
+      assumes x->has_ext35 == 1;
+      ensures \result == TKT_OK;
+      ensures *written == 2 + set_list_len(x, m);
+      ensures be16(out) == set_list_len(x, m);
+      ensures \forall integer i; 0 <= i < x->ext35_off + 2 ==>
+                out[2 + i] == x->list.ptr[i];
+      ensures be16(out + (2 + x->ext35_off + 2)) == m;
+      ensures \forall integer i; 0 <= i < m ==>
+                out[2 + x->ext35_off + 4 + i] == data[i];
+      ensures \forall integer i;
+                x->ext35_off + 4 + x->ext35.len <= i < x->list.len ==>
+                out[2 + i - x->ext35.len + m] == x->list.ptr[i];
+    behavior append:
+      assumes m <= 65535 && set_list_len(x, m) <= 65535;
+      assumes cap >= 2 + set_list_len(x, m);
+      assumes x->has_ext35 == 0;
+      ensures \result == TKT_OK;
+      ensures *written == 2 + set_list_len(x, m);
+      ensures be16(out) == set_list_len(x, m);
+      ensures \forall integer i; 0 <= i < x->list.len ==>
+                out[2 + i] == x->list.ptr[i];
+      ensures be16(out + (2 + x->list.len)) == 35;
+      ensures be16(out + (2 + x->list.len + 2)) == m;
+      ensures \forall integer i; 0 <= i < m ==>
+                out[2 + x->list.len + 4 + i] == data[i];
+    complete behaviors;
+    disjoint behaviors;
+*/
+tkt_status tkt_exts_set_ext35(const tkt_exts *x, const uint8_t *data,
+	size_t m, uint8_t *out, size_t cap, size_t *written)
+{
+	size_t need = tkt_exts_set_ext35_size(x, m);
+	size_t n = x->list.len;
+
+	if (need == 0) {
+		*written = 0;
+		return TKT_ERR_ARG;
+	}
+	if (cap < need) {
+		*written = need;
+		return TKT_ERR_BUFFER_TOO_SMALL;
+	}
+	put16(out, need - 2);
+	if (x->has_ext35) {
+		size_t off = x->ext35_off, old = x->ext35.len;
+		size_t tail = off + 4 + old;
+
+		/* The header's type bytes are copied; only its length changes. */
+		copy_bytes(out + 2, x->list.ptr, off + 2);
+		put16(out + (2 + off + 2), m);
+		copy_bytes(out + (2 + off + 4), data, m);
+		copy_bytes(out + (2 + off + 4 + m), x->list.ptr + tail, n - tail);
+	} else {
+		copy_bytes(out + 2, x->list.ptr, n);
+		put16(out + (2 + n), TKT_EXT_SESSION_TICKET);
+		put16(out + (2 + n + 2), m);
+		copy_bytes(out + (2 + n + 4), data, m);
+	}
+	*written = need;
+	return TKT_OK;
+}
+
+/*@ requires \valid_read(x) && exts_view(x);
+    assigns \nothing;
+    ensures x->has_ext35 == 1 ==>
+            \result == 2 + x->list.len - 4 - x->ext35.len;
+    ensures x->has_ext35 == 0 ==> \result == 2 + x->list.len;
+*/
+size_t tkt_exts_remove_ext35_size(const tkt_exts *x)
+{
+	if (x->has_ext35)
+		return 2 + x->list.len - 4 - x->ext35.len;
+	return 2 + x->list.len;
+}
+
+/*@ requires \valid_read(x) && exts_view(x);
+    requires \valid(out + (0 .. cap - 1)) && \valid(written);
+    requires \separated(out + (0 .. cap - 1), x, written,
+                        x->list.ptr + (0 .. x->list.len - 1));
+    requires \separated(written, x, x->list.ptr + (0 .. x->list.len - 1));
+    assigns out[0 .. cap - 1], *written;
+    behavior small:
+      assumes x->has_ext35 == 1 ? cap < 2 + x->list.len - 4 - x->ext35.len
+                                : cap < 2 + x->list.len;
+      assigns *written;
+      ensures \result == TKT_ERR_BUFFER_TOO_SMALL;
+      ensures x->has_ext35 == 1 ==>
+              *written == 2 + x->list.len - 4 - x->ext35.len;
+      ensures x->has_ext35 == 0 ==> *written == 2 + x->list.len;
+    behavior drop:
+      assumes x->has_ext35 == 1;
+      assumes cap >= 2 + x->list.len - 4 - x->ext35.len;
+      ensures \result == TKT_OK;
+      ensures *written == 2 + x->list.len - 4 - x->ext35.len;
+      ensures be16(out) == x->list.len - 4 - x->ext35.len;
+      ensures \forall integer i; 0 <= i < x->ext35_off ==>
+                out[2 + i] == x->list.ptr[i];
+      ensures \forall integer i;
+                x->ext35_off + 4 + x->ext35.len <= i < x->list.len ==>
+                out[2 + i - 4 - x->ext35.len] == x->list.ptr[i];
+    behavior keep:
+      assumes x->has_ext35 == 0;
+      assumes cap >= 2 + x->list.len;
+      ensures \result == TKT_OK;
+      ensures *written == 2 + x->list.len;
+      ensures be16(out) == x->list.len;
+      ensures \forall integer i; 0 <= i < x->list.len ==>
+                out[2 + i] == x->list.ptr[i];
+    complete behaviors;
+    disjoint behaviors;
+*/
+tkt_status tkt_exts_remove_ext35(const tkt_exts *x, uint8_t *out, size_t cap,
+	size_t *written)
+{
+	size_t need = tkt_exts_remove_ext35_size(x);
+	size_t n = x->list.len;
+
+	if (cap < need) {
+		*written = need;
+		return TKT_ERR_BUFFER_TOO_SMALL;
+	}
+	put16(out, need - 2);
+	if (x->has_ext35) {
+		size_t off = x->ext35_off;
+		size_t tail = off + 4 + x->ext35.len;
+
+		copy_bytes(out + 2, x->list.ptr, off);
+		copy_bytes(out + (2 + off), x->list.ptr + tail, n - tail);
+	} else {
+		copy_bytes(out + 2, x->list.ptr, n);
+	}
+	*written = need;
+	return TKT_OK;
+}

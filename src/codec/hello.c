@@ -1,0 +1,295 @@
+/*
+ * ClientHello and ServerHello bodies, TLS 1.0 to 1.2 (tkt/codec.h,
+ * spec/logic/hello.h). The extensions block is framed by exts.c; this file
+ * only walks the fixed fields in front of it.
+ */
+#include "tkt/codec.h"
+
+#ifdef __FRAMAC__
+#include "tkt_spec.h"
+#endif
+
+/* Shared with exts.c: the list walker (see there). */
+tkt_status tkt_exts_scan_(const uint8_t *list, size_t n, tkt_exts *out,
+	size_t *at);
+
+/* version (2), random (32), session_id length (1). */
+#define HELLO_FIXED 35u
+
+/*
+ * The part both hellos share: version, random and session_id. On success
+ * *pos is the offset just after the session_id.
+ */
+static tkt_status hello_prefix(const uint8_t *buf, size_t len,
+	uint16_t *version, const uint8_t **random, tkt_bytes *sid, size_t *pos)
+{
+	size_t sid_len;
+
+	if (len < 2u) {
+		*pos = 0;
+		return TKT_ERR_TRUNCATED;
+	}
+	/* Only SSL 3.0 / TLS 1.x share this layout; the value is not judged. */
+	if (buf[0] != 3u) {
+		*pos = 0;
+		return TKT_ERR_RANGE;
+	}
+	if (len < HELLO_FIXED) {
+		*pos = len < 34u ? 2u : 34u;
+		return TKT_ERR_TRUNCATED;
+	}
+	sid_len = buf[34];
+	/* Ticketbleed (CVE-2016-9244) lived in a session ID taken at face value. */
+	if (sid_len > TKT_SESSION_ID_MAX) {
+		*pos = 34;
+		return TKT_ERR_RANGE;
+	}
+	if (sid_len > len - HELLO_FIXED) {
+		*pos = 34;
+		return TKT_ERR_TRUNCATED;
+	}
+	*version = (uint16_t)(buf[0] * 256u + buf[1]);
+	*random = buf + 2;
+	sid->ptr = sid_len > 0u ? buf + HELLO_FIXED : NULL;
+	sid->len = sid_len;
+	*pos = HELLO_FIXED + sid_len;
+	return TKT_OK;
+}
+
+/*
+ * Whatever follows the fixed fields: nothing, or exactly one extensions
+ * block. `*at` is absolute.
+ */
+static tkt_status hello_exts(const uint8_t *buf, size_t len, size_t pos,
+	int *has, tkt_exts *exts, size_t *at)
+{
+	size_t rel = 0;
+	tkt_status st;
+
+	if (pos == len) {
+		*has = 0;
+		exts->list.ptr = NULL;
+		exts->list.len = 0;
+		exts->count = 0;
+		exts->has_ext35 = 0;
+		exts->ext35_index = 0;
+		exts->ext35_off = 0;
+		exts->ext35.ptr = NULL;
+		exts->ext35.len = 0;
+		*at = len;
+		return TKT_OK;
+	}
+	st = tkt_exts_decode(buf + pos, len - pos, exts, &rel);
+	*at = pos + rel;
+	if (st != TKT_OK)
+		return st;
+	*has = 1;
+	return TKT_OK;
+}
+
+tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
+	tkt_client_hello *out, size_t *at)
+{
+	tkt_client_hello v;
+	size_t pos = 0, cs_len, cm_len;
+	tkt_status st;
+
+	st = hello_prefix(buf, len, &v.version, &v.random, &v.session_id, &pos);
+	if (st != TKT_OK) {
+		*at = pos;
+		return st;
+	}
+	if (len - pos < 2u) {
+		*at = pos;
+		return TKT_ERR_TRUNCATED;
+	}
+	cs_len = buf[pos] * 256u + buf[pos + 1];
+	if (cs_len == 0u || cs_len % 2u != 0u) {
+		*at = pos;
+		return TKT_ERR_BAD_LENGTH;
+	}
+	if (cs_len > len - pos - 2u) {
+		*at = pos;
+		return TKT_ERR_TRUNCATED;
+	}
+	v.cipher_suites.ptr = buf + pos + 2;
+	v.cipher_suites.len = cs_len;
+	pos += 2u + cs_len;
+	if (len - pos < 1u) {
+		*at = pos;
+		return TKT_ERR_TRUNCATED;
+	}
+	cm_len = buf[pos];
+	if (cm_len == 0u) {
+		*at = pos;
+		return TKT_ERR_BAD_LENGTH;
+	}
+	if (cm_len > len - pos - 1u) {
+		*at = pos;
+		return TKT_ERR_TRUNCATED;
+	}
+	v.compression.ptr = buf + pos + 1;
+	v.compression.len = cm_len;
+	pos += 1u + cm_len;
+	st = hello_exts(buf, len, pos, &v.has_extensions, &v.exts, at);
+	if (st != TKT_OK)
+		return st;
+	*out = v;
+	return TKT_OK;
+}
+
+tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
+	tkt_server_hello *out, size_t *at)
+{
+	tkt_server_hello v;
+	size_t pos = 0;
+	tkt_status st;
+
+	st = hello_prefix(buf, len, &v.version, &v.random, &v.session_id, &pos);
+	if (st != TKT_OK) {
+		*at = pos;
+		return st;
+	}
+	if (len - pos < 3u) {
+		*at = pos + (len - pos < 2u ? 0u : 2u);
+		return TKT_ERR_TRUNCATED;
+	}
+	v.cipher_suite = (uint16_t)(buf[pos] * 256u + buf[pos + 1]);
+	v.compression = buf[pos + 2];
+	pos += 3u;
+	st = hello_exts(buf, len, pos, &v.has_extensions, &v.exts, at);
+	if (st != TKT_OK)
+		return st;
+	*out = v;
+	return TKT_OK;
+}
+
+/*
+ * Encoders take caller-built views, so every length is checked and the
+ * extension list is re-walked: what they write must decode back to the
+ * same value, or nothing is written.
+ */
+static int exts_ok(int has, const tkt_exts *x)
+{
+	tkt_exts chk;
+	size_t at = 0;
+
+	if (has == 0)
+		return 1;
+	if (has != 1 || x->list.len > 65535u
+		|| (x->list.len > 0u && x->list.ptr == NULL))
+		return 0;
+	return tkt_exts_scan_(x->list.ptr, x->list.len, &chk, &at) == TKT_OK;
+}
+
+static int common_ok(uint16_t version, const uint8_t *random,
+	const tkt_bytes *sid)
+{
+	return version / 256u == 3u && random != NULL
+		&& sid->len <= TKT_SESSION_ID_MAX
+		&& (sid->len == 0u || sid->ptr != NULL);
+}
+
+static size_t exts_wire_len(int has, const tkt_exts *x)
+{
+	return has ? 2u + x->list.len : 0u;
+}
+
+size_t tkt_client_hello_size(const tkt_client_hello *v)
+{
+	if (!common_ok(v->version, v->random, &v->session_id)
+		|| v->cipher_suites.len < 2u || v->cipher_suites.len > 65534u
+		|| v->cipher_suites.len % 2u != 0u || v->cipher_suites.ptr == NULL
+		|| v->compression.len < 1u || v->compression.len > 255u
+		|| v->compression.ptr == NULL
+		|| !exts_ok(v->has_extensions, &v->exts))
+		return 0;
+	return HELLO_FIXED + v->session_id.len + 2u + v->cipher_suites.len
+		+ 1u + v->compression.len
+		+ exts_wire_len(v->has_extensions, &v->exts);
+}
+
+size_t tkt_server_hello_size(const tkt_server_hello *v)
+{
+	if (!common_ok(v->version, v->random, &v->session_id)
+		|| !exts_ok(v->has_extensions, &v->exts))
+		return 0;
+	return HELLO_FIXED + v->session_id.len + 3u
+		+ exts_wire_len(v->has_extensions, &v->exts);
+}
+
+static size_t put_bytes(uint8_t *out, size_t pos, const uint8_t *src,
+	size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out[pos + i] = src[i];
+	return pos + n;
+}
+
+static size_t put_prefix(uint8_t *out, uint16_t version,
+	const uint8_t *random, const tkt_bytes *sid)
+{
+	out[0] = (uint8_t)(version / 256u);
+	out[1] = (uint8_t)(version % 256u);
+	(void)put_bytes(out, 2, random, TKT_RANDOM_LEN);
+	out[34] = (uint8_t)sid->len;
+	return put_bytes(out, HELLO_FIXED, sid->ptr, sid->len);
+}
+
+static size_t put_exts(uint8_t *out, size_t pos, int has, const tkt_exts *x)
+{
+	if (!has)
+		return pos;
+	out[pos] = (uint8_t)(x->list.len / 256u);
+	out[pos + 1] = (uint8_t)(x->list.len % 256u);
+	return put_bytes(out, pos + 2u, x->list.ptr, x->list.len);
+}
+
+tkt_status tkt_client_hello_encode(const tkt_client_hello *v, uint8_t *out,
+	size_t cap, size_t *written)
+{
+	size_t need = tkt_client_hello_size(v), pos;
+
+	if (need == 0u) {
+		*written = 0;
+		return TKT_ERR_ARG;
+	}
+	if (cap < need) {
+		*written = need;
+		return TKT_ERR_BUFFER_TOO_SMALL;
+	}
+	pos = put_prefix(out, v->version, v->random, &v->session_id);
+	out[pos] = (uint8_t)(v->cipher_suites.len / 256u);
+	out[pos + 1] = (uint8_t)(v->cipher_suites.len % 256u);
+	pos = put_bytes(out, pos + 2u, v->cipher_suites.ptr,
+		v->cipher_suites.len);
+	out[pos] = (uint8_t)v->compression.len;
+	pos = put_bytes(out, pos + 1u, v->compression.ptr, v->compression.len);
+	(void)put_exts(out, pos, v->has_extensions, &v->exts);
+	*written = need;
+	return TKT_OK;
+}
+
+tkt_status tkt_server_hello_encode(const tkt_server_hello *v, uint8_t *out,
+	size_t cap, size_t *written)
+{
+	size_t need = tkt_server_hello_size(v), pos;
+
+	if (need == 0u) {
+		*written = 0;
+		return TKT_ERR_ARG;
+	}
+	if (cap < need) {
+		*written = need;
+		return TKT_ERR_BUFFER_TOO_SMALL;
+	}
+	pos = put_prefix(out, v->version, v->random, &v->session_id);
+	out[pos] = (uint8_t)(v->cipher_suite / 256u);
+	out[pos + 1] = (uint8_t)(v->cipher_suite % 256u);
+	out[pos + 2] = v->compression;
+	(void)put_exts(out, pos + 3u, v->has_extensions, &v->exts);
+	*written = need;
+	return TKT_OK;
+}

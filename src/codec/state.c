@@ -1,0 +1,691 @@
+/*
+ * StatePlaintext (RFC 5077 section 4) with tkt's state-extension block:
+ * tkt_state_decode, tkt_state_size, tkt_state_encode (tkt/codec.h).
+ * The format, its canonical rules and the error of each rejection are in
+ * spec/formats.md ("StatePlaintext"); the logic is spec/logic/state.h.
+ *
+ * The decoder is one pass with an offset cursor. Bounds are compared as
+ * `remaining < needed` (never `off + needed > len`) so that no sum can
+ * wrap whatever len is.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tkt/codec.h"
+
+#ifdef __FRAMAC__
+#include "tkt_spec.h"
+#endif
+
+/* Fixed-size prefix: version 2, suite 2, compression 1, master_secret 48. */
+#define ST_ID_OFF   53u   /* client_authentication_type */
+#define ST_BODY_OFF 54u   /* identity body */
+
+/*
+ * Shared by the decoder (certificate_list inside the buffer) and by the
+ * encoder's validation (the caller's cert_list), so that both accept
+ * exactly the same lists. *bad receives the offset of the first entry
+ * that is cut short or empty.
+ */
+/*@ requires \valid_read(p + (0 .. n - 1));
+    requires \valid(bad);
+    requires \separated(bad, p + (0 .. n - 1));
+    assigns *bad;
+    ensures \result == TKT_OK || \result == TKT_ERR_BAD_LENGTH;
+    ensures \result == TKT_OK <==> certs_wf((uint8_t *)p, 0, n);
+    ensures *bad <= n;
+*/
+static tkt_status certs_check(const uint8_t *p, size_t n, size_t *bad)
+{
+	size_t i = 0;
+
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant certs_wf((uint8_t *)p, 0, n) <==>
+	                   certs_wf((uint8_t *)p, i, n);
+	    loop assigns i;
+	    loop variant n - i;
+	*/
+	while (i != n) {
+		size_t c;
+
+		if (n - i < 3u) {
+			*bad = i;
+			return TKT_ERR_BAD_LENGTH;
+		}
+		c = ((size_t)p[i] * 256u + p[i + 1u]) * 256u + p[i + 2u];
+		/*@ assert c == be24((uint8_t *)p + i); */
+		if (c == 0u || c > n - i - 3u) {
+			*bad = i;
+			return TKT_ERR_BAD_LENGTH;
+		}
+		i += 3u + c;
+	}
+	*bad = n;
+	return TKT_OK;
+}
+
+/*
+ * One StateExtension header at buf[pos .. end) where end is the end of the
+ * block: the type must be at least `min` (one more than the previous
+ * type), known, with a body of its allowed length, entirely inside.
+ * Ordering is judged before the type is looked up, so that a repeated or
+ * misplaced unknown type reports the ordering fault.
+ */
+/*@ requires pos <= end;
+    requires \valid_read(buf + (pos .. end - 1));
+    requires \valid(type) && \valid(dlen);
+    requires \separated(type, dlen, buf + (pos .. end - 1));
+    requires min <= 65536;
+    assigns *type, *dlen;
+    ensures \result == TKT_OK <==>
+      (pos + 4 <= end && be16((uint8_t *)buf + pos) >= min &&
+       sext_known(be16((uint8_t *)buf + pos), be16((uint8_t *)buf + pos + 2)) &&
+       pos + 4 + be16((uint8_t *)buf + pos + 2) <= end);
+    ensures \result == TKT_OK ==>
+      *type == be16((uint8_t *)buf + pos) &&
+      *dlen == be16((uint8_t *)buf + pos + 2);
+    ensures \result == TKT_OK || \result == TKT_ERR_BAD_LENGTH ||
+            \result == TKT_ERR_DUPLICATE || \result == TKT_ERR_ORDER ||
+            \result == TKT_ERR_UNKNOWN_EXT;
+*/
+static tkt_status sext_header(const uint8_t *buf, size_t pos, size_t end,
+	uint32_t min, uint16_t *type, size_t *dlen)
+{
+	uint32_t t;
+	size_t l;
+
+	if (end - pos < 4u)
+		return TKT_ERR_BAD_LENGTH;
+	t = buf[pos] * 256u + buf[pos + 1u];
+	l = (size_t)buf[pos + 2u] * 256u + buf[pos + 3u];
+	if (t < min)
+		return t + 1u == min ? TKT_ERR_DUPLICATE : TKT_ERR_ORDER;
+	if (t == TKT_STATE_EXT_SERVER_NAME || t == TKT_STATE_EXT_ALPN) {
+		if (l == 0u || l > TKT_STATE_NAME_MAX)
+			return TKT_ERR_BAD_LENGTH;
+	} else if (t == TKT_STATE_EXT_EXTENDED_MS) {
+		if (l != 0u)
+			return TKT_ERR_BAD_LENGTH;
+	} else {
+		return TKT_ERR_UNKNOWN_EXT;
+	}
+	if (l > end - pos - 4u)
+		return TKT_ERR_BAD_LENGTH;
+	*type = (uint16_t)t;
+	*dlen = l;
+	return TKT_OK;
+}
+
+/*
+ * The ClientIdentity at buf[53 ..]: sets the identity fields of *v and
+ * *t, the offset of the timestamp that follows it.
+ */
+/*@ requires 54 <= len;
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \valid(v) && \valid(t) && \valid(at);
+    requires \separated(v, t, at, buf + (0 .. len - 1));
+    assigns v->identity, v->cert_list, v->psk_identity, *t, *at;
+    ensures \result == TKT_OK <==> identity_wf((uint8_t *)buf, len);
+    ensures \result == TKT_OK || \result == TKT_ERR_TRUNCATED ||
+            \result == TKT_ERR_BAD_LENGTH || \result == TKT_ERR_RANGE;
+    ensures \result != TKT_OK ==> *at <= len;
+    ensures \result == TKT_OK ==>
+      *t == state_ts_off((uint8_t *)buf) && *t <= len &&
+      v->identity == buf[53] &&
+      v->cert_list.len == state_cert_len((uint8_t *)buf) &&
+      v->psk_identity.len == state_psk_len((uint8_t *)buf) &&
+      (v->identity == TKT_IDENTITY_CERTIFICATE ==>
+         v->cert_list.ptr == buf + 57) &&
+      (v->identity == TKT_IDENTITY_PSK ==>
+         v->psk_identity.ptr == buf + 56);
+*/
+static tkt_status state_identity(const uint8_t *buf, size_t len,
+	tkt_state *v, size_t *t, size_t *at)
+{
+	const uint8_t id = buf[ST_ID_OFF];
+	size_t n, bad;
+	tkt_status st;
+
+	v->identity = id;
+	v->cert_list.ptr = NULL;
+	v->cert_list.len = 0;
+	v->psk_identity.ptr = NULL;
+	v->psk_identity.len = 0;
+	if (id == TKT_IDENTITY_ANONYMOUS) {
+		*t = ST_BODY_OFF;
+		return TKT_OK;
+	}
+	if (id == TKT_IDENTITY_CERTIFICATE) {
+		if (len - ST_BODY_OFF < 3u) {
+			*at = ST_BODY_OFF;
+			return TKT_ERR_TRUNCATED;
+		}
+		n = ((size_t)buf[54] * 256u + buf[55]) * 256u + buf[56];
+		if (n > len - 57u) {
+			*at = ST_BODY_OFF;
+			return TKT_ERR_TRUNCATED;
+		}
+		st = certs_check(buf + 57, n, &bad);
+		if (st != TKT_OK) {
+			*at = 57u + bad;
+			return st;
+		}
+		v->cert_list.ptr = buf + 57;
+		v->cert_list.len = n;
+		*t = 57u + n;
+		return TKT_OK;
+	}
+	if (id == TKT_IDENTITY_PSK) {
+		if (len - ST_BODY_OFF < 2u) {
+			*at = ST_BODY_OFF;
+			return TKT_ERR_TRUNCATED;
+		}
+		n = (size_t)buf[54] * 256u + buf[55];
+		if (n > len - 56u) {
+			*at = ST_BODY_OFF;
+			return TKT_ERR_TRUNCATED;
+		}
+		v->psk_identity.ptr = buf + 56;
+		v->psk_identity.len = n;
+		*t = 56u + n;
+		return TKT_OK;
+	}
+	*at = ST_ID_OFF;
+	return TKT_ERR_RANGE;
+}
+
+/*
+ * What follows the timestamp ending at t + 4: nothing, or the block of
+ * state extensions filling the rest of the buffer. Sets the extension
+ * fields of *v.
+ */
+/*@ requires t + 4 <= len;
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \valid(v) && \valid(at);
+    requires \separated(v, at, buf + (0 .. len - 1));
+    assigns v->extended_ms, v->server_name, v->alpn, *at;
+    ensures \result == TKT_OK <==> state_tail_wf((uint8_t *)buf, t, len);
+    ensures \result != TKT_OK ==> *at <= len;
+    ensures \result == TKT_OK || \result == TKT_ERR_TRUNCATED ||
+            \result == TKT_ERR_BAD_LENGTH || \result == TKT_ERR_TRAILING ||
+            \result == TKT_ERR_NONCANONICAL || \result == TKT_ERR_DUPLICATE ||
+            \result == TKT_ERR_ORDER || \result == TKT_ERR_UNKNOWN_EXT;
+    ensures \result == TKT_OK ==>
+      (v->extended_ms == 0 || v->extended_ms == 1) &&
+      v->server_name.len <= TKT_STATE_NAME_MAX &&
+      v->alpn.len <= TKT_STATE_NAME_MAX &&
+      len == t + 4 + (sext_name_sz(v->server_name.len) +
+        sext_name_sz(v->alpn.len) + sext_ems_sz(v->extended_ms) == 0 ? 0 :
+        2 + sext_name_sz(v->server_name.len) + sext_name_sz(v->alpn.len) +
+        sext_ems_sz(v->extended_ms));
+    ensures \result == TKT_OK && len != t + 4 ==>
+      be16((uint8_t *)buf + t + 4) == sext_name_sz(v->server_name.len) +
+        sext_name_sz(v->alpn.len) + sext_ems_sz(v->extended_ms);
+    ensures \result == TKT_OK && v->server_name.len != 0 ==>
+      be16((uint8_t *)buf + t + 6) == TKT_STATE_EXT_SERVER_NAME &&
+      be16((uint8_t *)buf + t + 8) == v->server_name.len &&
+      v->server_name.ptr == buf + t + 10;
+    ensures \result == TKT_OK && v->alpn.len != 0 ==>
+      be16((uint8_t *)buf + t + 6 + sext_name_sz(v->server_name.len))
+        == TKT_STATE_EXT_ALPN &&
+      be16((uint8_t *)buf + t + 8 + sext_name_sz(v->server_name.len))
+        == v->alpn.len &&
+      v->alpn.ptr == buf + t + 10 + sext_name_sz(v->server_name.len);
+    ensures \result == TKT_OK && v->extended_ms != 0 ==>
+      be16((uint8_t *)buf + t + 6 + sext_name_sz(v->server_name.len) +
+           sext_name_sz(v->alpn.len)) == TKT_STATE_EXT_EXTENDED_MS &&
+      be16((uint8_t *)buf + t + 8 + sext_name_sz(v->server_name.len) +
+           sext_name_sz(v->alpn.len)) == 0;
+*/
+static tkt_status state_exts(const uint8_t *buf, size_t t, size_t len,
+	tkt_state *v, size_t *at)
+{
+	size_t pos, blen;
+	uint32_t min;
+	tkt_status st;
+
+	v->extended_ms = 0;
+	v->server_name.ptr = NULL;
+	v->server_name.len = 0;
+	v->alpn.ptr = NULL;
+	v->alpn.len = 0;
+	if (len - t == 4u)
+		return TKT_OK;
+	if (len - t < 6u) {
+		*at = t + 4u;
+		return TKT_ERR_TRUNCATED;
+	}
+	blen = (size_t)buf[t + 4u] * 256u + buf[t + 5u];
+	/* An empty block would be a second encoding of "no block". */
+	if (blen == 0u) {
+		*at = t + 4u;
+		return TKT_ERR_NONCANONICAL;
+	}
+	if (blen > len - t - 6u) {
+		*at = t + 4u;
+		return TKT_ERR_TRUNCATED;
+	}
+	if (blen < len - t - 6u) {
+		*at = t + 6u + blen;
+		return TKT_ERR_TRAILING;
+	}
+	pos = t + 6u;
+	min = 0;
+	/* At most three rounds: the known types are three and must strictly
+	   increase, so a fourth entry always fails. */
+	/*@ loop invariant t + 6 <= pos <= len;
+	    loop invariant min <= 24;
+	    loop invariant sexts_wf((uint8_t *)buf, t + 6, len, 0) <==>
+	                   sexts_wf((uint8_t *)buf, pos, len, min);
+	    loop invariant 0 <= v->extended_ms <= 1;
+	    loop invariant v->server_name.len <= TKT_STATE_NAME_MAX;
+	    loop invariant v->alpn.len <= TKT_STATE_NAME_MAX;
+	    loop invariant pos == t + 6 + sext_name_sz(v->server_name.len) +
+	        sext_name_sz(v->alpn.len) + sext_ems_sz(v->extended_ms);
+	    loop invariant min == (v->extended_ms != 0 ? 24 :
+	        v->alpn.len != 0 ? 17 : v->server_name.len != 0 ? 1 : 0);
+	    loop invariant v->server_name.len != 0 ==>
+	        be16((uint8_t *)buf + t + 6) == TKT_STATE_EXT_SERVER_NAME &&
+	        be16((uint8_t *)buf + t + 8) == v->server_name.len &&
+	        v->server_name.ptr == buf + t + 10;
+	    loop invariant v->alpn.len != 0 ==>
+	        be16((uint8_t *)buf + t + 6 + sext_name_sz(v->server_name.len))
+	          == TKT_STATE_EXT_ALPN &&
+	        be16((uint8_t *)buf + t + 8 + sext_name_sz(v->server_name.len))
+	          == v->alpn.len &&
+	        v->alpn.ptr == buf + t + 10 + sext_name_sz(v->server_name.len);
+	    loop invariant v->extended_ms != 0 ==>
+	        be16((uint8_t *)buf + t + 6 + sext_name_sz(v->server_name.len) +
+	             sext_name_sz(v->alpn.len)) == TKT_STATE_EXT_EXTENDED_MS &&
+	        be16((uint8_t *)buf + t + 8 + sext_name_sz(v->server_name.len) +
+	             sext_name_sz(v->alpn.len)) == 0;
+	    loop assigns pos, min, st, v->extended_ms, v->server_name, v->alpn;
+	    loop variant len - pos;
+	*/
+	while (pos != len) {
+		uint16_t type = 0;
+		size_t dlen = 0;
+
+		st = sext_header(buf, pos, len, min, &type, &dlen);
+		if (st != TKT_OK) {
+			*at = pos;
+			return st;
+		}
+		if (type == TKT_STATE_EXT_SERVER_NAME) {
+			v->server_name.ptr = buf + pos + 4u;
+			v->server_name.len = dlen;
+		} else if (type == TKT_STATE_EXT_ALPN) {
+			v->alpn.ptr = buf + pos + 4u;
+			v->alpn.len = dlen;
+		} else {
+			v->extended_ms = 1;
+		}
+		min = (uint32_t)type + 1u;
+		pos += 4u + dlen;
+	}
+	return TKT_OK;
+}
+
+/*@ requires \valid_read(buf + (0 .. len - 1));
+    requires \valid(out) && \valid(at);
+    requires \separated(out, at, buf + (0 .. len - 1));
+    assigns *out, *at;
+    ensures *at <= len;
+    behavior accepted:
+      assumes state_wf((uint8_t *)buf, len);
+      ensures \result == TKT_OK;
+      ensures *at == len;
+      ensures state_val_ok{Pre}(*out);
+      ensures state_enc{Pre}((uint8_t *)buf, len, *out);
+      ensures out->master_secret == buf + 5;
+      ensures out->identity == TKT_IDENTITY_CERTIFICATE ==>
+              out->cert_list.ptr == buf + 57;
+      ensures out->identity == TKT_IDENTITY_PSK ==>
+              out->psk_identity.ptr == buf + 56;
+      ensures out->server_name.len != 0 ==>
+              out->server_name.ptr == buf + sv_ts_off(*out) + 10;
+      ensures out->alpn.len != 0 ==>
+              out->alpn.ptr == buf + sv_alpn_off(*out) + 4;
+    behavior rejected:
+      assumes !state_wf((uint8_t *)buf, len);
+      assigns *at;
+      ensures \result == TKT_ERR_TRUNCATED || \result == TKT_ERR_BAD_LENGTH ||
+              \result == TKT_ERR_TRAILING || \result == TKT_ERR_RANGE ||
+              \result == TKT_ERR_NONCANONICAL || \result == TKT_ERR_DUPLICATE ||
+              \result == TKT_ERR_ORDER || \result == TKT_ERR_UNKNOWN_EXT;
+    complete behaviors;
+    disjoint behaviors;
+*/
+tkt_status tkt_state_decode(const uint8_t *buf, size_t len, tkt_state *out,
+	size_t *at)
+{
+	tkt_state v;
+	size_t t = 0;
+	tkt_status st;
+
+	if (len < ST_BODY_OFF) {
+		/* Report the field the input ends in. */
+		*at = len < 2u ? 0u : len < 4u ? 2u : len < 5u ? 4u :
+			len < ST_ID_OFF ? 5u : ST_ID_OFF;
+		return TKT_ERR_TRUNCATED;
+	}
+	st = state_identity(buf, len, &v, &t, at);
+	if (st != TKT_OK)
+		return st;
+	if (len - t < 4u) {
+		*at = t;
+		return TKT_ERR_TRUNCATED;
+	}
+	v.timestamp = ((buf[t] * 256u + buf[t + 1u]) * 256u + buf[t + 2u]) *
+		256u + buf[t + 3u];
+	st = state_exts(buf, t, len, &v, at);
+	if (st != TKT_OK)
+		return st;
+	/* Field by field rather than `*out = v`: the same bytes, but a
+	   struct copy of an address-taken local is opaque to WP. */
+	out->version = (uint16_t)(buf[0] * 256u + buf[1]);
+	out->cipher_suite = (uint16_t)(buf[2] * 256u + buf[3]);
+	out->compression = buf[4];
+	out->master_secret = buf + 5;
+	out->identity = v.identity;
+	out->cert_list.ptr = v.cert_list.ptr;
+	out->cert_list.len = v.cert_list.len;
+	out->psk_identity.ptr = v.psk_identity.ptr;
+	out->psk_identity.len = v.psk_identity.len;
+	out->timestamp = v.timestamp;
+	out->extended_ms = v.extended_ms;
+	out->server_name.ptr = v.server_name.ptr;
+	out->server_name.len = v.server_name.len;
+	out->alpn.ptr = v.alpn.ptr;
+	out->alpn.len = v.alpn.len;
+	*at = len;
+	return TKT_OK;
+}
+
+/*
+ * Validation shared by tkt_state_size and tkt_state_encode: 1 if v is
+ * encodable (state_val_ok), else 0.
+ */
+/*@ requires \valid_read(v);
+    requires \valid_read(v->cert_list.ptr + (0 .. v->cert_list.len - 1));
+    assigns \nothing;
+    ensures \result == 1 <==> state_val_ok(*v);
+    ensures \result == 0 || \result == 1;
+*/
+static int state_valid(const tkt_state *v)
+{
+	size_t bad;
+
+	if (v->identity != TKT_IDENTITY_ANONYMOUS &&
+	    v->identity != TKT_IDENTITY_CERTIFICATE &&
+	    v->identity != TKT_IDENTITY_PSK)
+		return 0;
+	if (v->identity != TKT_IDENTITY_CERTIFICATE && v->cert_list.len != 0u)
+		return 0;
+	if (v->identity != TKT_IDENTITY_PSK && v->psk_identity.len != 0u)
+		return 0;
+	if (v->cert_list.len > 0xFFFFFFu || v->psk_identity.len > 0xFFFFu)
+		return 0;
+	if (v->extended_ms != 0 && v->extended_ms != 1)
+		return 0;
+	if (v->server_name.len > TKT_STATE_NAME_MAX ||
+	    v->alpn.len > TKT_STATE_NAME_MAX)
+		return 0;
+	if (certs_check(v->cert_list.ptr, v->cert_list.len, &bad) != TKT_OK)
+		return 0;
+	return 1;
+}
+
+/* Encoded size of a value that state_valid accepted. */
+/*@ requires \valid_read(v);
+    requires state_val_shape(*v);
+    assigns \nothing;
+    ensures \result == sv_size(*v);
+*/
+static size_t state_len(const tkt_state *v)
+{
+	size_t n = ST_BODY_OFF + 4u;
+	size_t x = 0;
+
+	if (v->identity == TKT_IDENTITY_CERTIFICATE)
+		n += 3u + v->cert_list.len;
+	else if (v->identity == TKT_IDENTITY_PSK)
+		n += 2u + v->psk_identity.len;
+	if (v->server_name.len != 0u)
+		x += 4u + v->server_name.len;
+	if (v->alpn.len != 0u)
+		x += 4u + v->alpn.len;
+	if (v->extended_ms != 0)
+		x += 4u;
+	if (x != 0u)
+		n += 2u + x;
+	return n;
+}
+
+/*@ requires \valid_read(v);
+    requires \valid_read(v->cert_list.ptr + (0 .. v->cert_list.len - 1));
+    assigns \nothing;
+    behavior encodable:
+      assumes state_val_ok(*v);
+      ensures \result == sv_size(*v);
+    behavior not_encodable:
+      assumes !state_val_ok(*v);
+      ensures \result == 0;
+    complete behaviors;
+    disjoint behaviors;
+*/
+size_t tkt_state_size(const tkt_state *v)
+{
+	if (!state_valid(v))
+		return 0;
+	return state_len(v);
+}
+
+/* out[pos .. pos + n) = src[0 .. n). */
+/*@ requires \valid(out + (pos .. pos + n - 1));
+    requires \valid_read(src + (0 .. n - 1));
+    requires \separated(out + (pos .. pos + n - 1), src + (0 .. n - 1));
+    assigns out[pos .. pos + n - 1];
+    ensures same_bytes{Post, Post}(out + pos, (uint8_t *)src, n);
+*/
+static void put_bytes(uint8_t *out, size_t pos, const uint8_t *src, size_t n)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant same_bytes{Here, Here}(out + pos, (uint8_t *)src, i);
+	    loop assigns i, out[pos .. pos + n - 1];
+	    loop variant n - i;
+	*/
+	for (i = 0; i < n; i++)
+		out[pos + i] = src[i];
+}
+
+/*@ requires \valid(out + (pos .. pos + 1));
+    requires x <= 65535;
+    assigns out[pos .. pos + 1];
+    ensures be16(out + pos) == x;
+*/
+static void put16(uint8_t *out, size_t pos, size_t x)
+{
+	out[pos] = (uint8_t)(x / 256u);
+	out[pos + 1u] = (uint8_t)(x % 256u);
+}
+
+/*@ requires 1 <= n <= TKT_STATE_NAME_MAX;
+    requires \valid(out + (pos .. pos + 3 + n));
+    requires \valid_read(p + (0 .. n - 1));
+    requires \separated(out + (pos .. pos + 3 + n), p + (0 .. n - 1));
+    requires type <= 65535;
+    assigns out[pos .. pos + 3 + n];
+    ensures be16(out + pos) == type;
+    ensures be16(out + pos + 2) == n;
+    ensures same_bytes{Post, Post}(out + pos + 4, (uint8_t *)p, n);
+*/
+static void put_name(uint8_t *out, size_t pos, uint32_t type,
+	const uint8_t *p, size_t n)
+{
+	put16(out, pos, type);
+	put16(out, pos + 2u, n);
+	put_bytes(out, pos + 4u, p, n);
+}
+
+/* The 54 fixed bytes: version, suite, compression, master_secret, type. */
+/*@ requires \valid(out + (0 .. 53));
+    requires \valid_read(v);
+    requires \valid_read(v->master_secret + (0 .. TKT_MASTER_SECRET_LEN - 1));
+    requires \separated(out + (0 .. 53), v,
+      v->master_secret + (0 .. TKT_MASTER_SECRET_LEN - 1));
+    assigns out[0 .. 53];
+    ensures be16(out) == v->version && be16(out + 2) == v->cipher_suite;
+    ensures out[4] == v->compression && out[53] == v->identity;
+    ensures same_bytes{Post, Post}(out + 5, (uint8_t *)v->master_secret, 48);
+*/
+static void put_fixed(uint8_t *out, const tkt_state *v)
+{
+	put16(out, 0, v->version);
+	put16(out, 2, v->cipher_suite);
+	out[4] = v->compression;
+	put_bytes(out, 5, v->master_secret, TKT_MASTER_SECRET_LEN);
+	out[ST_ID_OFF] = v->identity;
+}
+
+/* The identity body, from offset 54 up to the timestamp. */
+/*@ requires \valid_read(v) && state_val_shape(*v);
+    requires \valid(out + (54 .. sv_ts_off(*v) - 1));
+    requires \valid_read(v->cert_list.ptr + (0 .. v->cert_list.len - 1));
+    requires \valid_read(v->psk_identity.ptr + (0 .. v->psk_identity.len - 1));
+    requires \separated(out + (54 .. sv_ts_off(*v) - 1), v,
+      v->cert_list.ptr + (0 .. v->cert_list.len - 1),
+      v->psk_identity.ptr + (0 .. v->psk_identity.len - 1));
+    assigns out[54 .. sv_ts_off(*v) - 1];
+    ensures \result == sv_ts_off(*v);
+    ensures v->identity == TKT_IDENTITY_CERTIFICATE ==>
+      be24(out + 54) == v->cert_list.len &&
+      same_bytes{Post, Post}(out + 57, (uint8_t *)v->cert_list.ptr,
+                             v->cert_list.len);
+    ensures v->identity == TKT_IDENTITY_PSK ==>
+      be16(out + 54) == v->psk_identity.len &&
+      same_bytes{Post, Post}(out + 56, (uint8_t *)v->psk_identity.ptr,
+                             v->psk_identity.len);
+*/
+static size_t put_identity(uint8_t *out, const tkt_state *v)
+{
+	if (v->identity == TKT_IDENTITY_CERTIFICATE) {
+		out[54] = (uint8_t)(v->cert_list.len / 65536u);
+		put16(out, 55, v->cert_list.len % 65536u);
+		put_bytes(out, 57, v->cert_list.ptr, v->cert_list.len);
+		return 57u + v->cert_list.len;
+	}
+	if (v->identity == TKT_IDENTITY_PSK) {
+		put16(out, 54, v->psk_identity.len);
+		put_bytes(out, 56, v->psk_identity.ptr, v->psk_identity.len);
+		return 56u + v->psk_identity.len;
+	}
+	return ST_BODY_OFF;
+}
+
+/* The block of state extensions after the timestamp at t, if any. */
+/*@ requires \valid_read(v) && state_val_shape(*v);
+    requires t == sv_ts_off(*v);
+    requires \valid(out + (t + 4 .. sv_size(*v) - 1));
+    requires \valid_read(v->server_name.ptr + (0 .. v->server_name.len - 1));
+    requires \valid_read(v->alpn.ptr + (0 .. v->alpn.len - 1));
+    requires \separated(out + (t + 4 .. sv_size(*v) - 1), v,
+      v->server_name.ptr + (0 .. v->server_name.len - 1),
+      v->alpn.ptr + (0 .. v->alpn.len - 1));
+    assigns out[t + 4 .. sv_size(*v) - 1];
+    ensures sv_exts_sz(*v) != 0 ==>
+       be16(out + t + 4) == sv_exts_sz(*v);
+    ensures v->server_name.len != 0 ==>
+       be16(out + t + 6) == TKT_STATE_EXT_SERVER_NAME &&
+       be16(out + t + 8) == v->server_name.len &&
+       same_bytes{Post, Post}(out + t + 10, (uint8_t *)v->server_name.ptr,
+                              v->server_name.len);
+    ensures v->alpn.len != 0 ==>
+       be16(out + sv_alpn_off(*v)) == TKT_STATE_EXT_ALPN &&
+       be16(out + sv_alpn_off(*v) + 2) == v->alpn.len &&
+       same_bytes{Post, Post}(out + sv_alpn_off(*v) + 4, (uint8_t *)v->alpn.ptr,
+                              v->alpn.len);
+    ensures v->extended_ms != 0 ==>
+       be16(out + sv_ems_off(*v)) == TKT_STATE_EXT_EXTENDED_MS &&
+       be16(out + sv_ems_off(*v) + 2) == 0;
+*/
+static void put_exts(uint8_t *out, size_t t, const tkt_state *v)
+{
+	size_t x = t + 6u;
+
+	if (v->server_name.len != 0u) {
+		put_name(out, x, TKT_STATE_EXT_SERVER_NAME, v->server_name.ptr,
+			v->server_name.len);
+		x += 4u + v->server_name.len;
+	}
+	/*@ assert x == sv_alpn_off(*v); */
+	if (v->alpn.len != 0u) {
+		put_name(out, x, TKT_STATE_EXT_ALPN, v->alpn.ptr, v->alpn.len);
+		x += 4u + v->alpn.len;
+	}
+	/*@ assert x == sv_ems_off(*v); */
+	if (v->extended_ms != 0) {
+		put16(out, x, TKT_STATE_EXT_EXTENDED_MS);
+		put16(out, x + 2u, 0);
+		x += 4u;
+	}
+	if (x != t + 6u)
+		put16(out, t + 4u, x - t - 6u);
+}
+
+/*@ requires \valid_read(v);
+    requires \valid_read(v->master_secret + (0 .. TKT_MASTER_SECRET_LEN - 1));
+    requires \valid_read(v->cert_list.ptr + (0 .. v->cert_list.len - 1));
+    requires \valid_read(v->psk_identity.ptr + (0 .. v->psk_identity.len - 1));
+    requires \valid_read(v->server_name.ptr + (0 .. v->server_name.len - 1));
+    requires \valid_read(v->alpn.ptr + (0 .. v->alpn.len - 1));
+    requires \valid(out + (0 .. cap - 1));
+    requires \valid(written);
+    requires \separated(written, v, out + (0 .. cap - 1));
+    requires \separated(out + (0 .. cap - 1),
+      v->master_secret + (0 .. TKT_MASTER_SECRET_LEN - 1),
+      v->cert_list.ptr + (0 .. v->cert_list.len - 1),
+      v->psk_identity.ptr + (0 .. v->psk_identity.len - 1),
+      v->server_name.ptr + (0 .. v->server_name.len - 1),
+      v->alpn.ptr + (0 .. v->alpn.len - 1));
+    assigns *written, out[0 .. cap - 1];
+    behavior invalid:
+      assumes !state_val_ok(*v);
+      assigns *written;
+      ensures \result == TKT_ERR_ARG && *written == 0;
+    behavior too_small:
+      assumes state_val_ok(*v) && cap < sv_size(*v);
+      assigns *written;
+      ensures \result == TKT_ERR_BUFFER_TOO_SMALL && *written == sv_size(*v);
+    behavior fits:
+      assumes state_val_ok(*v) && sv_size(*v) <= cap;
+      assigns *written, out[0 .. sv_size(*v) - 1];
+      ensures \result == TKT_OK && *written == sv_size(*v);
+      ensures state_enc(out, *written, *v);
+    complete behaviors;
+    disjoint behaviors;
+*/
+tkt_status tkt_state_encode(const tkt_state *v, uint8_t *out, size_t cap,
+	size_t *written)
+{
+	size_t n, t;
+
+	if (!state_valid(v)) {
+		*written = 0;
+		return TKT_ERR_ARG;
+	}
+	n = state_len(v);
+	if (cap < n) {
+		*written = n;
+		return TKT_ERR_BUFFER_TOO_SMALL;
+	}
+	put_fixed(out, v);
+	t = put_identity(out, v);
+	put16(out, t, v->timestamp / 65536u);
+	put16(out, t + 2u, v->timestamp % 65536u);
+	put_exts(out, t, v);
+	*written = n;
+	return TKT_OK;
+}
