@@ -48,6 +48,7 @@ static void client_usage(FILE *f)
 "                 one before; prints the first connection and a summary\n"
 "  --sid-len N    offer an N-byte session ID (1..32) with a ticket\n"
 "                 (emulates clients such as older Go, 16 bytes)\n"
+"  --quiet        no warning about an unverified certificate\n"
 "Exit status: 0 handshake done, 1 connection or TLS failure, 2 usage.\n");
 }
 
@@ -406,15 +407,25 @@ static int one_conn(client_mem *m, const client_opts *o, const char *name,
 		(void)tkt_br_write_all(&m->conn, (const uint8_t *)o->send,
 			strlen(o->send));
 	}
-	{
-		/* The server's message: one read is what tkt server sends. */
-		uint8_t buf[512];
-		long n = tkt_br_read(&m->conn, buf, sizeof buf - 1u);
-		if (show && n > 0) {
-			while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r')) {
-				n--;
-			}
-			printf("Message: %.*s\n", (int)n, (const char *)buf);
+	if (show) {
+		/* What the server sends until it closes (bounded): tkt
+		   server's one line, or the session report of
+		   `openssl s_server -www` / `gnutls-serv --http`. */
+		static uint8_t buf[65536];
+		size_t have = 0;
+		long n;
+
+		while (have < sizeof buf
+			&& (n = tkt_br_read(&m->conn, buf + have,
+				sizeof buf - have)) > 0)
+		{
+			have += (size_t)n;
+		}
+		while (have > 0 && (buf[have - 1] == '\n' || buf[have - 1] == '\r')) {
+			have--;
+		}
+		if (have > 0) {
+			printf("Message: %.*s\n", (int)have, (const char *)buf);
 		}
 	}
 	tkt_br_close(&m->conn);
@@ -478,7 +489,7 @@ int cmd_client(int argc, char **argv)
 	}
 	for (i = 0; i < o.repeat; i++) {
 		int r = 0;
-		rc = one_conn(m, &o, name, &ta, i == 0 && !o.quiet, &r);
+		rc = one_conn(m, &o, name, &ta, i == 0, &r);
 		if (rc != CLI_EXIT_OK) {
 			if (o.repeat > 1) {
 				printf("repeat: failed at connection %lu\n", i + 1u);

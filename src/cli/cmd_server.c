@@ -84,7 +84,7 @@ static size_t split_list(char *s, char **items, size_t cap)
 
 static const char *status_name(int st)
 {
-	return tkt_strerror(st);
+	return tkt_status_name(st);
 }
 
 static void log_conn(unsigned long id, const tkt_br_conn *c, tkt_status hs,
