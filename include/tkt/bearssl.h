@@ -147,7 +147,8 @@ typedef struct tkt_br_server_config {
 	const tkt_br_ticketer_class **ticketer;
 	/* Maximum age of a session, in seconds (also the lifetime hint). A
 	   renewed ticket keeps the session's original timestamp, so renewal
-	   never extends a session beyond this. */
+	   never extends a session beyond this. Must not be 0 when tickets
+	   are enabled (TKT_ERR_ARG). */
 	uint32_t lifetime;
 	int renew;                      /* TKT_BR_RENEW_* */
 	unsigned version_min, version_max;   /* BR_TLS10 .. BR_TLS12 */
@@ -243,7 +244,7 @@ typedef struct tkt_br_conn {
 	uint8_t client_sid[32];
 	size_t client_sid_len;
 	/* the 32-byte ID the engine sees: the client's, or a synthetic one
-	   for a client whose ID is not 32 bytes (README_bearssl.md) */
+	   for a client whose ID is not 32 bytes (docs/bearssl.md) */
 	uint8_t engine_sid[32];
 	int engine_sid_set;
 	int synth_sid;

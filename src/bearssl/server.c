@@ -99,6 +99,7 @@ tkt_status tkt_br_server_start(tkt_br_conn *c, br_ssl_server_context *sc,
 		|| io->read == NULL || io->write == NULL
 		|| cfg->version_min < BR_TLS10 || cfg->version_max > BR_TLS12
 		|| cfg->version_min > cfg->version_max
+		|| (cfg->ticketer != NULL && cfg->lifetime == 0)
 		|| cfg->renew < TKT_BR_RENEW_AUTO || cfg->renew > TKT_BR_RENEW_NEVER
 		|| (cfg->alpn == NULL && cfg->alpn_num != 0)
 		|| cfg->alpn_num > 0xFFFFu)

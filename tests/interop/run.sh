@@ -211,12 +211,12 @@ check "the fresh ticket resumes" $? fresh.txt
 rss() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$ESPID/status"; }
 timeout 60 "$TKT" client "127.0.0.1:$EP" --quiet --sess-in t.sess --repeat 1000 >rep0.txt 2>&1
 r1=$(rss)
-t0=$(date +%s.%N)
+t0=$(date +%s%N)
 timeout 240 "$TKT" client "127.0.0.1:$EP" --quiet --sess-in t.sess --repeat "$REPEAT" >rep.txt 2>&1
-t1=$(date +%s.%N)
+t1=$(date +%s%N)
 r2=$(rss)
 grep -q "^repeat: $REPEAT connections, $REPEAT reused, 0 full" rep.txt && [ "$r2" -le "$((r1 + 64))" ]
-check "$REPEAT resumptions in a row, all Reused; server VmRSS ${r1} -> ${r2} kB ($(echo "$t1 - $t0" | bc 2>/dev/null || echo ?) s)" $? rep.txt
+check "$REPEAT resumptions in a row, all Reused; server VmRSS ${r1} -> ${r2} kB ($(( (t1 - t0) / 1000000 )) ms)" $? rep.txt
 stop "$ESPID"
 
 # ====================================== a fleet: two processes, one key
@@ -277,6 +277,49 @@ start_server always "${EC[@]}" "${KEYS[@]}" --renew always
 timeout 10 "$TKT" client "127.0.0.1:$PORT" --quiet --sess-in t.sess >always.txt 2>&1
 grep -q '^Reused,' always.txt && grep -q '^New-Ticket: yes' always.txt
 check "renew always: resumed with a new ticket" $? always.txt always.log
+stop "$SPID"
+
+# an empty NewSessionTicket keeps the old ticket (RT2772): a tkt-format
+# aes256-gcm key past its encrypt window opens (OK_RENEW) but cannot
+# seal, so the renewal announced in the ServerHello is an empty NST.
+now=$(date +%s)
+"$TKT" keys gen --suite aes256-gcm --now $((now - 1000)) --encrypt 500 \
+	--decrypt 100000 -o gcm.tkt >/dev/null
+start_server past "${EC[@]}" --ticket-keys gcm.tkt --time-offset -900
+timeout 10 "$TKT" client "127.0.0.1:$PORT" --quiet --sess-out gcm.sess >gcm.0 2>&1
+stop "$SPID"
+start_server empty "${EC[@]}" --ticket-keys gcm.tkt
+timeout 10 "$TKT" client "127.0.0.1:$PORT" --quiet --sess-in gcm.sess --sess-out gcm2.sess >gcm.1 2>&1
+timeout 10 "$TKT" client "127.0.0.1:$PORT" --quiet --sess-in gcm2.sess >gcm.2 2>&1
+grep -q '^New-Ticket: yes' gcm.0 && grep -q 'nonce 12, tag 16' gcm.0 \
+	&& grep -q '^Reused,' gcm.1 && grep -q '^New-Ticket: empty' gcm.1 \
+	&& cmp -s gcm.sess gcm2.sess && grep -q '^Reused,' gcm.2 \
+	&& logline empty 1 | grep -q 'status=TKT_OK_RENEW issued=empty seal_status=TKT_ERR_KEY'
+check "empty NewSessionTicket on a renewal that cannot seal: old ticket kept, resumes again" $? gcm.0 gcm.1 gcm.2 empty.log
+stop "$SPID"
+
+# =============== bindings checked against the server's own configuration
+start_server bind "${EC[@]}" "${KEYS[@]}" --alpn h2,http/1.1
+osc "$PORT" -tls1_2 -alpn h2 -sess_out alpn.pem >alpn.1
+osc "$PORT" -tls1_2 -alpn http/1.1 -sess_in alpn.pem >alpn.2
+osc "$PORT" -tls1_2 -alpn h2 -sess_in alpn.pem >alpn.3
+grep -q '^New,' alpn.1 && grep -q '^New,' alpn.2 && grep -q '^Reused,' alpn.3 \
+	&& logline bind 2 | grep -q 'status=TKT_ERR_POLICY reason="ALPN differs" issued=new'
+check "ALPN binding (openssl -alpn): other protocol -> full handshake; same -> Reused" $? alpn.1 alpn.2 alpn.3 bind.log
+timeout 10 "$TKT" client "127.0.0.1:$PORT" --quiet --server-name a.example --sess-out sni.sess >sni.1 2>&1
+timeout 10 "$TKT" client "127.0.0.1:$PORT" --quiet --server-name b.example --sess-in sni.sess >sni.2 2>&1
+timeout 10 "$TKT" client "127.0.0.1:$PORT" --quiet --server-name a.example --sess-in sni.sess >sni.3 2>&1
+timeout 10 "$TKT" client "127.0.0.1:$PORT" --quiet --tls1 --server-name a.example --sess-in sni.sess >sni.4 2>&1
+grep -q '^New,' sni.2 && grep -q '^Reused,' sni.3 && grep -q '^New,' sni.4 \
+	&& logline bind 5 | grep -q 'reason="server name differs" issued=new' \
+	&& logline bind 7 | grep -q 'reason="version not allowed" issued=new'
+check "SNI and version bindings: other name or lower version -> full handshake" $? sni.2 sni.3 sni.4 bind.log
+stop "$SPID"
+start_server suite "${EC[@]}" "${KEYS[@]}" --suite ECDHE-ECDSA-CHACHA20-POLY1305
+timeout 10 "$TKT" client "127.0.0.1:$PORT" --quiet --sess-in t.sess >suite.txt 2>&1
+grep -q '^New, .*CHACHA20' suite.txt \
+	&& logline suite 1 | grep -q 'reason="cipher suite not allowed" issued=new'
+check "suite binding: a suite the server no longer allows -> full handshake" $? suite.txt suite.log
 stop "$SPID"
 
 # ====================================================== ECDHE-RSA server
