@@ -117,7 +117,7 @@ fuzz fuzz-smoke fuzz-afl corpus-min coverage:
 	bash fuzz/run.sh $@
 
 bench:
-	bash bench/run.sh
+	O='$(O)' CC='$(CC)' bash bench/run.sh
 
 # Install: headers, static and shared library (with soname links), the
 # command and tkt.pc. DESTDIR stages the whole tree (packaging).
