@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tkt/seal.h"
 #include "cli.h"
 #include "pem.h"
 
@@ -50,7 +51,8 @@ static void free_objs(pem_obj *o, size_t n)
 
 	for (i = 0; i < n; i++) {
 		if (o[i].der != NULL) {
-			memset(o[i].der, 0, o[i].len);
+			/* May be a private key. */
+			tkt_secure_zero(o[i].der, o[i].len);
 		}
 		free(o[i].der);
 	}
@@ -128,6 +130,7 @@ static int read_pem(const char *path, pem_obj **out, size_t *count)
 		cli_error("%s: unterminated PEM object", path);
 		goto fail_quiet;
 	}
+	tkt_secure_zero(in.data, in.len);
 	cli_input_free(&in);
 	*out = objs;
 	*count = n;
@@ -137,7 +140,7 @@ fail:
 fail_quiet:
 	free(cur.p);
 	if (in.data != NULL) {
-		memset(in.data, 0, in.len);
+		tkt_secure_zero(in.data, in.len);
 	}
 	cli_input_free(&in);
 	free_objs(objs, n);
@@ -280,6 +283,15 @@ int cli_pem_load_anchors(const char *path, cli_pem_anchors *anchors)
 			ta->pkey.key.ec.qlen = pk->key.ec.qlen;
 		}
 		anchors->n = i + 1u;
+		if ((pk->key_type == BR_KEYTYPE_RSA && (ta->pkey.key.rsa.n == NULL
+			|| ta->pkey.key.rsa.e == NULL))
+			|| (pk->key_type != BR_KEYTYPE_RSA && ta->pkey.key.ec.q == NULL))
+		{
+			cli_error("%s: out of memory", path);
+			cli_pem_anchors_free(anchors);
+			cli_pem_chain_free(&chain);
+			return -1;
+		}
 	}
 	cli_pem_chain_free(&chain);
 	return 0;
