@@ -113,8 +113,9 @@ prove:
 prove-mutants:
 	bash proofs/mutants.sh
 
+# SECONDS is bash's own clock variable: hand it over under another name.
 fuzz fuzz-smoke fuzz-afl corpus-min coverage:
-	bash fuzz/run.sh $@
+	FUZZ_SECONDS="$(SECONDS)" bash fuzz/run.sh $@
 
 bench:
 	O='$(O)' CC='$(CC)' bash bench/run.sh
