@@ -17,20 +17,36 @@ static char b64_char(uint32_t v)
 	return (char)c;
 }
 
-/* Value of a character, or 0xFFFFFFFF if not in the alphabet. */
+/* All ones if lo <= c <= hi, else zero; no branch on c (c < 256). */
+static uint32_t in_range(uint32_t c, uint32_t lo, uint32_t hi)
+{
+	/* (c - lo) and (hi - c) both have bit 31 clear iff c is inside */
+	return (((c - lo) | (hi - c)) >> 31) - 1u;
+}
+
+/* Value of a character, or 0xFFFFFFFF if not in the alphabet. Every
+   range is tested for every character and the result selected with
+   masks: decoding a key line branches on no key bit. */
 static uint32_t b64_val(uint32_t c)
 {
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26u;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52u;
-	if (c == '+')
-		return 62u;
-	if (c == '/')
-		return 63u;
-	return 0xFFFFFFFFu;
+	uint32_t v = 0, hit = 0, m;
+
+	m = in_range(c, 'A', 'Z');
+	v |= m & (c - 'A');
+	hit |= m;
+	m = in_range(c, 'a', 'z');
+	v |= m & (c - 'a' + 26u);
+	hit |= m;
+	m = in_range(c, '0', '9');
+	v |= m & (c - '0' + 52u);
+	hit |= m;
+	m = in_range(c, '+', '+');
+	v |= m & 62u;
+	hit |= m;
+	m = in_range(c, '/', '/');
+	v |= m & 63u;
+	hit |= m;
+	return v | ~hit;
 }
 
 size_t tkt_b64_encoded_len(size_t n)

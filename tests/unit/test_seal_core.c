@@ -531,6 +531,61 @@ static void test_mixed(tkt_drbg *rng)
 	tkt_ring_clear(&ring);
 }
 
+/* Force the portable constant-time implementations (ct64 AES, ctmul64
+   GHASH) on a scheduled slot, as tkt_rk_schedule does without AES-NI
+   and PCLMUL. */
+static void use_portable(tkt_ring_key *s)
+{
+	const tkt_key *k = &s->key;
+
+	if (k->suite == TKT_SUITE_AES256_GCM) {
+		br_aes_ct64_ctr_vtable.init(&s->ctr.vtable, k->aes, k->aes_len);
+		s->ghash = &br_ghash_ctmul64;
+	} else {
+		br_aes_ct64_cbcenc_vtable.init(&s->cbcenc.vtable, k->aes, k->aes_len);
+		br_aes_ct64_cbcdec_vtable.init(&s->cbcdec.vtable, k->aes, k->aes_len);
+	}
+}
+
+/* The implementation chosen at run time (AES-NI/PCLMUL where present)
+   and the portable one make and accept the same tickets: each opens
+   what the other sealed, and a fixed IV gives identical bytes. */
+static void test_impls(tkt_suite suite, tkt_drbg *rng)
+{
+	tkt_ring_key fast[1], slow[1];
+	tkt_ring rf, rs;
+	tkt_key k;
+	tkt_state st, got;
+	uint8_t t1[300], t2[300], buf[300];
+	size_t w1 = 0, w2 = 0, n;
+	uint32_t hint;
+
+	tkt_ring_init(&rf, fast, 1);
+	tkt_ring_init(&rs, slow, 1);
+	make_key(&k, suite, 11);
+	CHECK_EQ(tkt_ring_add(&rf, &k), TKT_OK);
+	CHECK_EQ(tkt_ring_add(&rs, &k), TKT_OK);
+	use_portable(&slow[0]);
+	make_state(&st, T0);
+	CHECK_EQ(tkt_seal(&rf, rng, &st, T0, 3600, t1, sizeof t1, &w1, &hint), TKT_OK);
+	CHECK_EQ(tkt_seal(&rs, rng, &st, T0, 3600, t2, sizeof t2, &w2, &hint), TKT_OK);
+	CHECK_EQ(tkt_open(&rs, NULL, T0, t1, w1, buf, sizeof buf, &got, NULL, NULL), TKT_OK);
+	CHECK_EQ(tkt_open(&rf, NULL, T0, t2, w2, buf, sizeof buf, &got, NULL, NULL), TKT_OK);
+	/* same IV/nonce and plaintext: same ciphertext and MAC/tag */
+	memcpy(t2, t1, w1);
+	n = w1 - 16u - tkt_suite_iv_len(suite) - 2u - tkt_suite_mac_len(suite);
+	CHECK_EQ(tkt_open(&rf, NULL, T0, t1, w1, buf, sizeof buf, &got, NULL, NULL), TKT_OK);
+	memcpy(t2 + w1 - tkt_suite_mac_len(suite) - n, buf, n);
+	if (suite == TKT_SUITE_AES256_GCM)
+		tkt_gcm_seal(&slow[0], t2, n);
+	else
+		tkt_cbc_seal(&slow[0], t2, n);
+	CHECK_MEM(t2, w1, t1, w1);
+	tkt_secure_zero(buf, sizeof buf);
+	tkt_ring_clear(&rf);
+	tkt_ring_clear(&rs);
+}
+
 static void test_fingerprint(void)
 {
 	tkt_key a, b;
@@ -622,6 +677,12 @@ int main(void)
 	test_lengths(TKT_SUITE_RFC5077, &rng);
 	test_lengths(TKT_SUITE_RFC5077_AES256, &rng);
 	test_lengths(TKT_SUITE_AES256_GCM, &rng);
+	printf("test_seal_core: run-time choice here: AES %s, GHASH %s\n",
+		br_aes_x86ni_cbcenc_get_vtable() != NULL ? "x86ni" : "ct64",
+		br_ghash_pclmul_get() != 0 ? "pclmul" : "ctmul64");
+	test_impls(TKT_SUITE_RFC5077, &rng);
+	test_impls(TKT_SUITE_RFC5077_AES256, &rng);
+	test_impls(TKT_SUITE_AES256_GCM, &rng);
 	test_keys_refused();
 	test_open_results(&rng);
 	test_bad_padding();

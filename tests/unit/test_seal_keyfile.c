@@ -236,6 +236,25 @@ static void test_b64(void)
 		tkt_b64_encode(v, 48, e);
 		CHECK_MEM(e, 64, alpha, 64);
 	}
+	/* every byte value in the first position: accepted exactly for the
+	   64 alphabet characters, with the RFC 4648 value */
+	{
+		static const char alpha[] =
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+		unsigned c;
+		int wrong = 0;
+		for (c = 0; c < 256; c++) {
+			const char *at = c != 0 ? strchr(alpha, (int)c) : NULL;
+			char q[4] = { 0, 'A', 'A', 'A' };
+			size_t r;
+			q[0] = (char)c;
+			r = tkt_b64_decode(q, 4, back, sizeof back);
+			if (at == NULL ? r != (size_t)-1
+			    : r != 3 || back[0] != (uint8_t)((at - alpha) * 4))
+				wrong++;
+		}
+		CHECK_EQ(wrong, 0);
+	}
 	CHECK_EQ(tkt_b64_decode("QUI=", 4, back, sizeof back), 2);
 	CHECK_EQ(tkt_b64_decode("QUJ=", 4, back, sizeof back), (size_t)-1);  /* noncanonical */
 	CHECK_EQ(tkt_b64_decode("QQ==", 4, back, sizeof back), 1);
