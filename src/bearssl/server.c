@@ -233,7 +233,11 @@ static void inspect_hello(tkt_br_conn *c, const uint8_t *msg, size_t len)
 		c->hello_state = 2;
 		return;
 	}
-	memcpy(c->client_sid, ch.session_id.ptr, ch.session_id.len);
+	/* An empty ID may come with a NULL pointer: memcpy must not see it.
+	   The codec caps the length at 32 (TKT_ERR_RANGE above). */
+	if (ch.session_id.len > 0) {
+		memcpy(c->client_sid, ch.session_id.ptr, ch.session_id.len);
+	}
 	c->client_sid_len = ch.session_id.len;
 	if (ch.session_id.len == 32) {
 		memcpy(c->engine_sid, ch.session_id.ptr, 32);
