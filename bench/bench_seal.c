@@ -16,6 +16,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tkt/seal.h"
 
@@ -372,6 +373,32 @@ static void op_limit_open(void *ctx, size_t iters)
 	bench_sink += c->buf[0];
 }
 
+/* Reference pair explaining tkt_seal's profile: one 16-byte IV from
+   tkt's generator against a bare getpid() system call (the generator
+   checks the process id on every call, for fork safety). */
+static void op_drbg_iv(void *ctx, size_t iters)
+{
+	suite_env *e = ctx;
+	uint8_t iv[16];
+	size_t i;
+
+	for (i = 0; i < iters; i++) {
+		tkt_status s = tkt_drbg_generate(&e->drbg, iv, sizeof iv);
+		if (s != TKT_OK)
+			bench_fail("tkt_drbg_generate", (int)s, TKT_OK);
+	}
+	bench_sink += iv[0];
+}
+
+static void op_getpid(void *ctx, size_t iters)
+{
+	size_t i;
+
+	(void)ctx;
+	for (i = 0; i < iters; i++)
+		bench_sink += (uint32_t)getpid();
+}
+
 /* Contexts: [suite][state][contender] for seal and open; rejections
    [suite][kind][contender]. */
 static seal_case seal_cases[2][3][3];
@@ -467,6 +494,11 @@ void bench_seal_run(void)
 			bench_pair(name, &t_seal, &m_seal, 0, no_target);
 		}
 	}
+	{
+		bench_op d = mk("tkt", op_drbg_iv, &envs[0]);
+		bench_op g = mk("getpid-syscall", op_getpid, NULL);
+		bench_pair("reference drbg iv=16", &d, &g, 0, no_target);
+	}
 	for (si = 0; si < 2; si++) {
 		for (k = 0; k < 2; k++) {
 			seal_case *r = reject_cases[si][k];
@@ -519,6 +551,12 @@ size_t bench_seal_cg_ops(bench_named_op *out, size_t cap)
 			envs[si].name);
 		out[n].name = names[n];
 		out[n].op = mk("tkt", op_tkt_open, &reject_cases[si][1][0]);
+		out[n].bytes = 0;
+		n++;
+	}
+	if (n < cap) {
+		out[n].name = "tkt_drbg_generate/16";
+		out[n].op = mk("tkt", op_drbg_iv, &envs[0]);
 		out[n].bytes = 0;
 		n++;
 	}

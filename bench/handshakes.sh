@@ -16,12 +16,14 @@
 # mark ('r'), so a server that silently fails to resume cannot score.
 #
 # usage: bench/handshakes.sh TKT_BINARY OUT_TSV
-#   HS_ROUNDS (default 3), HS_SECONDS per s_time run (default 4)
+#   HS_ROUNDS (default 5), HS_SECONDS per s_time run (default 4)
 # Output: one line per run: mode server round connections reused wall_s
+#   server_cpu_s (user + system CPU the server process used meanwhile, from
+#   /proc: the server's own cost per handshake, less noisy than the rate)
 set -u
 TKT=$1
 OUT=$2
-ROUNDS=${HS_ROUNDS:-3}
+ROUNDS=${HS_ROUNDS:-5}
 SECS=${HS_SECONDS:-4}
 CIPHER=ECDHE-ECDSA-AES128-GCM-SHA256
 
@@ -68,8 +70,10 @@ free_port() {
 
 start_tkt tkt
 P_TKT=$PORT
+PID_TKT=${PIDS[-1]}
 start_tkt bearssl-cache --no-tickets
 P_CACHE=$PORT
+PID_CACHE=${PIDS[-1]}
 
 # s_server reads its stdin; a FIFO we hold open for writing (and never
 # write) keeps it blocked there instead of seeing end-of-file.
@@ -80,11 +84,27 @@ openssl s_server -accept "127.0.0.1:$P_OSSL" -cert "$WORK/cert.pem" \
 	-key "$WORK/key.pem" -tls1_2 -cipher "$CIPHER" -quiet \
 	<&3 >"$WORK/ossl.log" 2>&1 &
 PIDS+=("$!")
+PID_OSSL=$!
 for i in $(seq 1 100); do
 	timeout 2 openssl s_client -connect "127.0.0.1:$P_OSSL" -tls1_2 \
 		</dev/null >/dev/null 2>&1 && break
 	sleep 0.05
 done
+
+pid_of() {
+	case $1 in
+	tkt) echo "$PID_TKT" ;;
+	openssl-tickets) echo "$PID_OSSL" ;;
+	bearssl-cache) echo "$PID_CACHE" ;;
+	esac
+}
+
+# CPU seconds (user + system) a process has used so far.
+cpu_of() {
+	python3 -c 'import os,sys
+f=open("/proc/%s/stat" % sys.argv[1]).read().rsplit(")",1)[1].split()
+print((int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK"))' "$1"
+}
 
 port_of() {
 	case $1 in
@@ -100,20 +120,24 @@ for r in $(seq 1 "$ROUNDS"); do
 	for mode in new reuse; do
 		for k in 0 1 2; do
 			s=${servers[$(( (k + r) % 3 ))]}
+			c0=$(cpu_of "$(pid_of "$s")")
 			t0=$(date +%s.%N)
 			timeout $((SECS + 20)) openssl s_time -connect "127.0.0.1:$(port_of "$s")" \
 				-tls1_2 -cipher "$CIPHER" -"$mode" -time "$SECS" \
 				>"$WORK/st.out" 2>&1
 			t1=$(date +%s.%N)
+			c1=$(cpu_of "$(pid_of "$s")")
 			conns=$(sed -n 's/^\([0-9]*\) connections in [0-9]* real seconds.*/\1/p' "$WORK/st.out" | tail -1)
 			# per-connection marks: 'r' reused, '2' (TLS 1.2) new
 			reused=0
 			if [ "$mode" = reuse ]; then
+				# the marks are the only output lines without a space
 				reused=$(sed -n '/Now timing with session id reuse/,$p' "$WORK/st.out" \
-					| sed -n '2p' | tr -cd 'r' | wc -c)
+					| grep -v -e ' ' -e '^starting$' | tr -cd 'r' | wc -c)
 			fi
-			printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$s" "$r" "${conns:-0}" \
-				"$reused" "$(python3 -c "print(round($t1 - $t0, 4))")" >>"$OUT"
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$s" "$r" "${conns:-0}" \
+				"$reused" "$(python3 -c "print(round($t1 - $t0, 4))")" \
+				"$(python3 -c "print(round($c1 - $c0, 3))")" >>"$OUT"
 			echo "hs: round $r $mode $s: ${conns:-0} connections, $reused reused" >&2
 		done
 	done

@@ -19,9 +19,9 @@ def median_min_max(values):
 def handshake_pairs(path, lru_bytes):
     runs = {}
     for line in open(path):
-        mode, server, rnd, conns, reused, wall = line.split('\t')
-        conns, reused, wall = int(conns), int(reused), float(wall)
-        runs.setdefault((mode, server), {})[int(rnd)] = (conns, reused, wall)
+        mode, server, rnd, conns, reused, wall, cpu = line.split('\t')
+        conns, reused, wall, cpu = int(conns), int(reused), float(wall), float(cpu)
+        runs.setdefault((mode, server), {})[int(rnd)] = (conns, reused, wall, cpu)
     pairs = []
     memory = {'tkt': 0, 'bearssl-cache': lru_bytes}
     for mode, label in (('reuse', 'resumed'), ('new', 'full')):
@@ -52,6 +52,11 @@ def handshake_pairs(path, lru_bytes):
                 'handshakes_per_s': round(ra, 1),
                 'baseline_handshakes_per_s': round(rb, 1),
                 'rounds': len(rounds),
+                # the server process's own CPU per handshake (median)
+                'server_cpu_us': round(statistics.median(
+                    1e6 * tkt[r][3] / max(tkt[r][0], 1) for r in rounds), 1),
+                'baseline_server_cpu_us': round(statistics.median(
+                    1e6 * other[r][3] / max(other[r][0], 1) for r in rounds), 1),
             }
             if mode == 'reuse':
                 total_a = sum(tkt[r][0] for r in rounds)
@@ -124,21 +129,22 @@ def main():
 
     if a.handshakes:
         hs = handshake_pairs(a.handshakes, round(lru_bytes))
-        print('\n%-40s %9s %-16s %9s %7s %15s %9s' % (
+        print('\n%-40s %9s %-16s %9s %7s %15s %13s %9s' % (
             'handshakes (per second, median)', 'tkt', 'baseline', 'base',
-            'ratio', 'ratio min-max', 'reused'))
+            'ratio', 'ratio min-max', 'srv CPU us', 'reused'))
         for e in hs:
             reused = e.get('reused_fraction')
-            print('%-40s %9.0f %-16s %9.0f %7.3f %7.3f-%-7.3f %9s%s' % (
+            print('%-40s %9.0f %-16s %9.0f %7.3f %7.3f-%-7.3f %6.0f/%-6.0f %9s%s' % (
                 e['name'], e['handshakes_per_s'], e['baseline'],
                 e['baseline_handshakes_per_s'], e['ratio'], e['ratio_min'],
-                e['ratio_max'],
+                e['ratio_max'], e['server_cpu_us'], e['baseline_server_cpu_us'],
                 '' if reused is None else '%.0f%%/%.0f%%' % (
                     100 * reused, 100 * e['baseline_reused_fraction']),
                 '' if 'target' not in e else
                 (' met' if e['met'] else ' MISSED') + ' (' + e['target'] + ')'))
         print('(ratio = baseline handshakes/s over tkt\'s: below 1, tkt is '
-              'faster; reused = tkt/baseline connections resumed)')
+              'faster; srv CPU = server process CPU per handshake, tkt/baseline;\n'
+              ' reused = tkt/baseline connections resumed)')
         pairs.extend(hs)
 
     if a.callgrind and a.callgrind_out:

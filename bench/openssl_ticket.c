@@ -183,8 +183,13 @@ int ossl_limit_seal(ossl_limit *l, const uint8_t *state, size_t n,
 	if (cap < total)
 		return OSSL_TICKET_ERROR;
 	memcpy(out, l->name, 16);
-	if (RAND_bytes(out + 16, (int)iv_len) <= 0)
-		return OSSL_TICKET_ERROR;
+	if (l->iv_left < iv_len) {
+		if (RAND_bytes(l->iv_pool, (int)sizeof l->iv_pool) <= 0)
+			return OSSL_TICKET_ERROR;
+		l->iv_left = sizeof l->iv_pool;
+	}
+	memcpy(out + 16, l->iv_pool + sizeof l->iv_pool - l->iv_left, iv_len);
+	l->iv_left -= iv_len;
 	out[hdr - 2] = (uint8_t)(body / 256u);
 	out[hdr - 1] = (uint8_t)(body % 256u);
 	/* Same key, new IV: the schedule is kept. */

@@ -17,7 +17,8 @@
  *                 machine: contexts keyed once and re-initialised per
  *                 ticket (HMAC pads precomputed, AES schedules kept),
  *                 output straight into the caller's buffer, AES-NI,
- *                 SHA-NI, VAES/PCLMUL as OpenSSL picks them. Same byte
+ *                 SHA-NI, VAES/PCLMUL as OpenSSL picks them; IVs from a
+ *                 1 KiB RAND_bytes pool, like tkt's. Same byte
  *                 layout as tkt's suite, so it opens tkt's own tickets.
  */
 #ifndef BENCH_OPENSSL_TICKET_H
@@ -62,6 +63,10 @@ typedef struct ossl_limit {
 	EVP_CIPHER_CTX *enc;
 	EVP_CIPHER_CTX *dec;
 	EVP_MAC_CTX *hmac;     /* CBC only */
+	/* IVs are drawn from RAND_bytes 1 KiB at a time, as tkt's generator
+	   does (one RAND_bytes per ticket costs more than the sealing). */
+	size_t iv_left;
+	uint8_t iv_pool[1024];
 } ossl_limit;
 
 /* gcm = 0: AES-CBC (key length from k) + HMAC-SHA-256, tkt's rfc5077
