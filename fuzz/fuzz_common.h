@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "tkt/codec.h"
+#include "tkt/status.h"
 #include "spec_mirror.h"
 
 /*
@@ -98,6 +99,18 @@ static inline int fz_points_at(tkt_bytes v, const uint8_t *buf, size_t off,
 }
 
 /*
+ * Every status an entry point returns has a message and a symbolic name
+ * (a status added to the enum but not to strerror.c would print as
+ * "unknown status" in a server's log).
+ */
+static inline void fz_check_status_named(tkt_status st)
+{
+	FZ_CHECK(strcmp(tkt_strerror((int)st), tkt_strerror(-1)) != 0);
+	FZ_CHECK(strcmp(tkt_status_name((int)st), tkt_status_name(-1)) != 0);
+	FZ_CHECK(strncmp(tkt_status_name((int)st), "TKT_", 4) == 0);
+}
+
+/*
  * The encoder contract, checked on an encoder given a valid value whose
  * canonical encoding is expected to be `want` (want_len bytes):
  *   - cap = exact size: TKT_OK, written = want_len, the bytes are `want`;
@@ -116,6 +129,7 @@ static inline void fz_check_encoder(fz_encoder enc, const void *v,
 	tkt_status st;
 
 	st = enc(v, out, want_len, &written);
+	fz_check_status_named(st);
 	FZ_CHECK(st == TKT_OK);
 	if (st == TKT_OK) {
 		FZ_CHECK(written == want_len);
@@ -127,6 +141,7 @@ static inline void fz_check_encoder(fz_encoder enc, const void *v,
 		out = fz_alloc(want_len - 1u);
 		written = (size_t)-1;
 		st = enc(v, out, want_len - 1u, &written);
+		fz_check_status_named(st);
 		FZ_CHECK(st == TKT_ERR_BUFFER_TOO_SMALL);
 		FZ_CHECK(written == want_len);
 		FZ_CHECK(fz_untouched(out, want_len - 1u));
@@ -145,6 +160,7 @@ static inline void fz_check_encoder_rejects(fz_encoder enc, const void *v,
 	size_t written = (size_t)-1;
 	tkt_status st = enc(v, out, cap, &written);
 
+	fz_check_status_named(st);
 	FZ_CHECK(st == TKT_ERR_ARG);
 	FZ_CHECK(written == 0u);
 	FZ_CHECK(fz_untouched(out, cap));
@@ -200,6 +216,7 @@ static inline tkt_bytes fz_take_bytes(fz_input *in, size_t n)
 /* A decoder's failure must be one of the codec's malformed-input codes. */
 static inline int fz_is_decode_error(tkt_status st)
 {
+	fz_check_status_named(st);
 	return st >= TKT_ERR_TRUNCATED && st <= TKT_ERR_UNKNOWN_EXT;
 }
 

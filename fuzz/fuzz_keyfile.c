@@ -134,6 +134,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	memset(keys, FZ_CANARY, sizeof keys);
 	st = tkt_keyfile_parse(f, file, file_len, keys, cap, &count);
+	fz_check_status_named(st);
 	FZ_CHECK(parse_status_ok(st));
 	/* The spare slot past `cap` is never written. */
 	FZ_CHECK(fz_untouched(&keys[cap], (KF_SLOTS - cap) * sizeof keys[0]));

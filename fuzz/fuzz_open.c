@@ -569,6 +569,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fprintf(stderr, "tkt_open: %s, model: %s\n",
 			tkt_strerror((int)st), tkt_strerror((int)e->st));
 	FZ_CHECK(st == e->st);
+	fz_check_status_named(st);
 	FZ_CHECK((unsigned)st < (unsigned)TKT_STATUS_COUNT &&
 		stats.by_status[st] == 1u);
 	if (st == TKT_OK || st == TKT_OK_RENEW) {
