@@ -382,5 +382,10 @@ else
 	echo "SKIP tkt client vs gnutls-serv: no network namespace (gnutls-serv binds every interface)"
 fi
 
+# Against an ASan/UBSan build: any report in any output or log fails.
+san=$(grep -lE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' ./* 2>/dev/null)
+[ -z "$san" ]
+check "no sanitizer report in any output or server log" $? $san
+
 echo "interop: $npass passed, $nfail failed"
 [ "$nfail" -eq 0 ]
