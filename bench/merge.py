@@ -105,6 +105,29 @@ def write_callgrind(tsv, out, machine, cc):
     return lines
 
 
+def write_markdown(pairs, out, machine):
+    rows = ['| pair | tkt ns/op | baseline | baseline ns/op | ratio (min-max) '
+            '| GB/s or rate | target |',
+            '|---|---:|---|---:|---|---:|---|']
+    for p in pairs:
+        extra = ''
+        if 'gb_per_s' in p:
+            extra = '%.2f GB/s' % p['gb_per_s']
+        elif 'handshakes_per_s' in p:
+            extra = '%.0f/s vs %.0f/s' % (p['handshakes_per_s'],
+                                          p['baseline_handshakes_per_s'])
+        target = ''
+        if 'target' in p:
+            target = '%s: **%s**' % (p['target'],
+                                     'met' if p['met'] else 'missed')
+        rows.append('| %s | %.1f | %s | %.1f | %.3f (%.2f-%.2f) | %s | %s |' % (
+            p['name'], p['ns_per_op'], p['baseline'], p['baseline_ns_per_op'],
+            p['ratio'], p['ratio_min'], p['ratio_max'], extra, target))
+    with open(out, 'w') as f:
+        f.write('Measured on: %s\n\n' % machine)
+        f.write('\n'.join(rows) + '\n')
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--micro', required=True)
@@ -116,6 +139,7 @@ def main():
     ap.add_argument('--machine', default='')
     ap.add_argument('--cc', default='cc')
     ap.add_argument('--out', required=True)
+    ap.add_argument('--markdown', help='also write the table as Markdown')
     a = ap.parse_args()
 
     pairs = json.load(open(a.micro))
@@ -155,6 +179,8 @@ def main():
     with open(a.out, 'w') as f:
         json.dump(pairs, f, indent=1)
         f.write('\n')
+    if a.markdown:
+        write_markdown(pairs, a.markdown, a.machine)
     targets = [p for p in pairs if 'target' in p]
     missed = [p for p in targets if not p['met']]
     print('\ntargets: %d met, %d missed%s' % (

@@ -69,4 +69,4 @@ fi
 python3 bench/merge.py --micro "$O/bench/micro.json" --micro-table "$O/bench/micro.txt" \
 	--lru "$O/bench/lru.txt" ${hs:+--handshakes "$hs"} \
 	${cg:+--callgrind "$cg" --callgrind-out bench/callgrind.txt} \
-	--machine "$machine" --cc "$CC" --out "$O/bench.json"
+	--machine "$machine" --cc "$CC" --out "$O/bench.json" --markdown "$O/bench/table.md"
