@@ -5,8 +5,9 @@
  * write by tkt_open()/tkt_seal() to the shared ring would be a data race
  * between two readers, which TSan reports (and exits non-zero).
  * BearSSL itself is not instrumented: its reads of the key schedules are
- * not seen by TSan, tkt's own accesses are. Built with -DTSAN_CONTROL,
- * the readers also write a ring field: TSan must then report a race.
+ * not seen by TSan, tkt's own accesses are. Run as `tsan_rotate control`,
+ * the readers also write a ring field: TSan must then report a race (one
+ * binary for both runs: the test and its negative control).
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -22,9 +23,10 @@ static tkt_ring ring;
 static tkt_ring_key slots[4];
 static pthread_rwlock_t lock = PTHREAD_RWLOCK_INITIALIZER;
 static uint8_t ms[48];
+static int control;     /* set once before the threads start */
 
 typedef struct reader_result {
-	unsigned long sealed, opened, wrong;
+	unsigned long sealed, opened, wrong, old_opened, old_gone;
 } reader_result;
 
 static void *reader(void *arg)
@@ -33,8 +35,9 @@ static void *reader(void *arg)
 	tkt_drbg rng;
 	tkt_seal_stats stats;
 	tkt_state st, got;
-	uint8_t t[256], buf[256];
-	size_t w, i;
+	uint8_t t[256], buf[256], prev[256];
+	size_t w, i, prev_len = 0;
+	int sealed_now;
 	uint32_t hint;
 
 	memset(&stats, 0, sizeof stats);
@@ -49,11 +52,11 @@ static void *reader(void *arg)
 		tkt_status s;
 		pthread_rwlock_rdlock(&lock);
 		s = tkt_seal(&ring, &rng, &st, 1000, 3600, t, sizeof t, &w, &hint);
-#ifdef TSAN_CONTROL
+		sealed_now = s == TKT_OK;
 		/* the negative control: a write under a read lock, the very
 		   bug this test exists to catch */
-		ring.refused.by_status[TKT_OK]++;
-#endif
+		if (control)
+			ring.refused.by_status[TKT_OK]++;
 		if (s == TKT_OK) {
 			res->sealed++;
 			s = tkt_open(&ring, NULL, 1000, t, w, buf, sizeof buf, &got,
@@ -63,7 +66,23 @@ static void *reader(void *arg)
 			else
 				res->wrong++;
 		}
+		/* the previous round's ticket, sealed before the writer may
+		   have rotated its key out: it opens, or its key is gone */
+		if (prev_len != 0) {
+			s = tkt_open(&ring, NULL, 1000, prev, prev_len, buf,
+				sizeof buf, &got, NULL, &stats);
+			if (s == TKT_OK || s == TKT_OK_RENEW)
+				res->old_opened++;
+			else if (s == TKT_ERR_NOT_OURS)
+				res->old_gone++;
+			else
+				res->wrong++;
+		}
 		pthread_rwlock_unlock(&lock);
+		if (sealed_now) {
+			memcpy(prev, t, w);
+			prev_len = w;
+		}
 	}
 	tkt_drbg_clear(&rng);
 	return NULL;
@@ -98,14 +117,16 @@ static void *writer(void *arg)
 	return NULL;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	pthread_t r[READERS], wr;
 	reader_result res[READERS];
 	unsigned long rotations = 0, sealed = 0, opened = 0, wrong = 0;
+	unsigned long old_opened = 0, old_gone = 0;
 	size_t i;
 	int pass = 0, fail = 0;
 
+	control = argc > 1 && strcmp(argv[1], "control") == 0;
 	memset(ms, 7, sizeof ms);
 	memset(res, 0, sizeof res);
 	tkt_ring_init(&ring, slots, 4);
@@ -119,11 +140,16 @@ int main(void)
 		sealed += res[i].sealed;
 		opened += res[i].opened;
 		wrong += res[i].wrong;
+		old_opened += res[i].old_opened;
+		old_gone += res[i].old_gone;
 	}
-	printf("rotations %lu, sealed %lu, opened %lu, refused %lu\n",
-		rotations, sealed, opened, wrong);
-	/* every ticket sealed under a read lock opens under the same lock */
-	if (wrong == 0 && opened == sealed && sealed > 0 && rotations == ROTATIONS)
+	printf("rotations %lu, sealed %lu, opened %lu, refused %lu; "
+		"previous tickets: opened %lu, key rotated out %lu\n",
+		rotations, sealed, opened, wrong, old_opened, old_gone);
+	/* every ticket sealed under a read lock opens under the same lock;
+	   an older one opens or is NOT_OURS, never anything else */
+	if (wrong == 0 && opened == sealed && sealed > 0 && old_opened > 0 &&
+	    rotations == ROTATIONS)
 		pass++;
 	else
 		fail++;

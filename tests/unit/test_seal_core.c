@@ -334,6 +334,67 @@ static void test_open_results(tkt_drbg *rng)
 	tkt_ring_clear(&ring);
 }
 
+/* Each check comes before the next: a ticket failing two checks gets the
+   status of the earlier one (length, name, layout, MAC, padding/state,
+   time, policy). */
+static void test_order(tkt_drbg *rng)
+{
+	tkt_ring_key slots[1];
+	tkt_ring ring;
+	tkt_key k;
+	tkt_state st, got;
+	uint8_t t[300], t2[300], buf[300];
+	size_t w = 0;
+	uint32_t hint;
+	tkt_policy pol;
+	static const uint16_t none[] = { 0x0000 };
+
+	tkt_ring_init(&ring, slots, 1);
+	make_key(&k, TKT_SUITE_RFC5077, 21);
+	CHECK_EQ(tkt_ring_add(&ring, &k), TKT_OK);
+	make_state(&st, T0);
+	CHECK_EQ(tkt_seal(&ring, rng, &st, T0, 3600, t, sizeof t, &w, &hint), TKT_OK);
+	memset(&pol, 0, sizeof pol);
+	pol.lifetime = 3600;
+	pol.versions = none;
+	pol.n_versions = 1;
+
+	/* too long for the ring and a wrong name: length first */
+	CHECK_EQ(tkt_ring_set_max_ticket(&ring, w - 1), TKT_OK);
+	memcpy(t2, t, w);
+	t2[0] ^= 1;
+	CHECK_EQ(tkt_open(&ring, NULL, T0, t2, w, buf, sizeof buf, &got, NULL, NULL), TKT_ERR_MALFORMED);
+	CHECK_EQ(tkt_ring_set_max_ticket(&ring, 65535), TKT_OK);
+	/* wrong name and a bad length field: name first */
+	t2[33] ^= 16;
+	CHECK_EQ(tkt_open(&ring, NULL, T0, t2, w, buf, sizeof buf, &got, NULL, NULL), TKT_ERR_NOT_OURS);
+	/* bad length field and bad MAC: layout first */
+	memcpy(t2, t, w);
+	t2[33] ^= 16;
+	t2[w - 1] ^= 1;
+	CHECK_EQ(tkt_open(&ring, NULL, T0, t2, w, buf, sizeof buf, &got, NULL, NULL), TKT_ERR_MALFORMED);
+	/* bad MAC on an expired ticket refused by policy: MAC first */
+	memcpy(t2, t, w);
+	t2[w - 1] ^= 1;
+	CHECK_EQ(tkt_open(&ring, &pol, T0 + 7200, t2, w, buf, sizeof buf, &got, NULL, NULL), TKT_ERR_BAD_MAC);
+	/* expired and refused by policy: time first; then policy alone */
+	CHECK_EQ(tkt_open(&ring, &pol, T0 + 7200, t, w, buf, sizeof buf, &got, NULL, NULL), TKT_ERR_EXPIRED);
+	CHECK_EQ(tkt_open(&ring, &pol, T0, t, w, buf, sizeof buf, &got, NULL, NULL), TKT_ERR_POLICY);
+	/* a name outside its key's window: NOT_OURS even with a bad MAC */
+	memcpy(t2, t, w);
+	t2[w - 1] ^= 1;
+	tkt_ring_clear(&ring);
+	k.introduced = T0 + 10;
+	CHECK_EQ(tkt_ring_add(&ring, &k), TKT_OK);
+	CHECK_EQ(tkt_open(&ring, NULL, T0, t2, w, buf, sizeof buf, &got, NULL, NULL), TKT_ERR_NOT_OURS);
+	CHECK_EQ(tkt_open(&ring, NULL, T0 + 10, t2, w, buf, sizeof buf, &got, NULL, NULL), TKT_ERR_BAD_MAC);
+	/* an empty ring: NOT_OURS for any non-empty ticket, EMPTY for none */
+	tkt_ring_clear(&ring);
+	CHECK_EQ(tkt_open(&ring, NULL, T0, t, w, buf, sizeof buf, &got, NULL, NULL), TKT_ERR_NOT_OURS);
+	CHECK_EQ(tkt_open(&ring, NULL, T0, t, 0, buf, sizeof buf, &got, NULL, NULL), TKT_EMPTY);
+	tkt_secure_zero(buf, sizeof buf);
+}
+
 /* An authentic ticket whose padding or plaintext is wrong: MALFORMED,
    found only after the MAC (encrypt-then-MAC made by hand here). */
 static void test_bad_padding(void)
@@ -685,6 +746,7 @@ int main(void)
 	test_impls(TKT_SUITE_AES256_GCM, &rng);
 	test_keys_refused();
 	test_open_results(&rng);
+	test_order(&rng);
 	test_bad_padding();
 	test_pkcs7();
 	test_lifecycle(&rng);
