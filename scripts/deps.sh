@@ -13,6 +13,7 @@ packages=(
 	openssl gnutls-bin tshark                   # interop peers, independent decoder
 	python3 xxd procps iproute2                 # test scripts
 	gcc-multilib                                # the 32-bit standalone-codec build
+	valgrind                                    # make bench: callgrind instruction counts
 )
 
 missing=()
