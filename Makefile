@@ -3,6 +3,8 @@
 #   make            build/libtkt.a and build/tkt (gcc)
 #   make check      everything CI runs (scripts/check.sh)
 #   make demo       the main job (scripts/demo.sh)
+#   make docs       API documentation (Doxygen) in $(O)/docs/html
+#   make size       code size report, docs/size.md
 #   make prove      Frama-C WP on src/codec (proofs/prove.sh)
 #   make unit       build and run the unit tests in $(O)
 #
@@ -59,7 +61,7 @@ HEADERS    := $(sort $(wildcard include/tkt/*.h))
 
 .PHONY: all lib shared cli tests unit check demo prove prove-mutants clean \
         fuzz fuzz-smoke fuzz-afl corpus-min coverage bench install uninstall \
-        dist-single
+        dist-single docs size
 
 all: lib cli
 lib: $(LIB)
@@ -83,7 +85,9 @@ shared: $(SHLIB)
 $(SHLIB): $(PIC_OBJ)
 	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(EXT_LIBS)
 
-$(O)/tkt.pc: include/tkt/version.h Makefile
+# Regenerated on every use: it holds PREFIX, which may differ between calls.
+.PHONY: $(O)/tkt.pc
+$(O)/tkt.pc:
 	@mkdir -p $(dir $@)
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 	  'Name: tkt' 'Description: RFC 5077 TLS session tickets for BearSSL' \
@@ -105,7 +109,7 @@ check:
 	bash scripts/check.sh
 
 demo: all
-	bash scripts/demo.sh
+	O='$(O)' bash scripts/demo.sh
 
 prove:
 	bash proofs/prove.sh $(FILES)
@@ -143,6 +147,18 @@ uninstall:
 # seal layer, which needs BearSSL).
 dist-single:
 	bash scripts/amalgamate.sh build/dist $(if $(filter 1,$(SEAL)),seal)
+
+# API documentation: HTML of include/tkt/*.h in $(O)/docs/html; any Doxygen
+# warning, or a public function without a comment, fails (docs/Doxyfile).
+docs:
+	python3 docs/doxygen_filter.py --check $(HEADERS)
+	@mkdir -p $(O)/docs
+	DOCS_OUT='$(O)/docs' TKT_VERSION='$(VERSION)' doxygen docs/Doxyfile
+	@echo "docs: $(O)/docs/html/index.html"
+
+# Code size of codec and seal at -Os, x86-64 and arm-none-eabi: docs/size.md.
+size:
+	bash scripts/size_report.sh docs/size.md
 
 clean:
 	rm -rf build

@@ -45,12 +45,36 @@ strip_local_includes() {
 			strip_local_includes "$h"
 		done
 	done
+	sources=()
 	for layer in "${layers[@]}"; do
-		for c in src/$layer/*.c; do
-			echo "#line 1 \"$c\""
-			strip_local_includes "$c"
-		done
+		sources+=(src/$layer/*.c)
 	done
+	# One translation unit: file-local names (static functions and
+	# variables) that two sources both define are renamed per file with
+	# a macro, and each source's own macros are undefined after it.
+	for c in "${sources[@]}"; do
+		python3 - "$c" "${sources[@]}" <<'PY' >"$out/.prologue"
+import re, sys
+STATIC = re.compile(r"^static\b[^;{=(]*?\b([A-Za-z_]\w*)\s*[(\[=;]", re.M)
+def statics(path):
+    return set(STATIC.findall(open(path).read()))
+me, every = sys.argv[1], sys.argv[2:]
+others = set()
+for f in every:
+    if f != me:
+        others |= statics(f)
+stem = re.sub(r"\W", "_", me.rsplit("/", 1)[-1][:-2])
+for name in sorted(statics(me) & others):
+    print("#define %s tkt_amalg_%s_%s" % (name, stem, name))
+PY
+		cat "$out/.prologue"
+		echo "#line 1 \"$c\""
+		strip_local_includes "$c"
+		sed -n 's/^#define \([A-Za-z_][A-Za-z0-9_]*\) tkt_amalg_.*/#undef \1/p' "$out/.prologue"
+		{ grep -oE '^[[:space:]]*#[[:space:]]*define[[:space:]]+[A-Za-z_][A-Za-z0-9_]*' "$c" || true; } \
+			| awk '{print "#undef " $NF}' | sort -u
+	done
+	rm -f "$out/.prologue"
 } >"$out/tkt.c"
 
 for h in "${headers[@]}"; do

@@ -9,17 +9,19 @@ pass=0; fail=0
 ok()  { pass=$((pass+1)); echo "ok   $*"; }
 bad() { fail=$((fail+1)); echo "FAIL $*"; }
 stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
+log=$(mktemp)
+trap 'rm -rf "$stage" "$log"' EXIT
 prefix=/opt/tkt-test
-O=build/install-test
+# Reuse the gcc build of check.sh (only the PIC objects are added).
+O=${1:-build/install-test}
 
-if make -s O=$O PREFIX=$prefix DESTDIR="$stage" install >"$stage.log" 2>&1; then
+if make -s O=$O PREFIX=$prefix DESTDIR="$stage" install >"$log" 2>&1; then
 	ok "make install PREFIX=$prefix DESTDIR=..."
 else
-	bad "make install: $(tail -5 "$stage.log")"; echo "install: $pass passed, $fail failed"; exit 1
+	bad "make install: $(tail -5 "$log")"; echo "install: $pass passed, $fail failed"; exit 1
 fi
 root="$stage$prefix"
-for f in include/tkt/codec.h include/tkt/status.h include/tkt/version.h lib/libtkt.a \
+for f in $(cd include && ls tkt/*.h | sed 's|^|include/|') lib/libtkt.a \
 	lib/libtkt.so lib/pkgconfig/tkt.pc bin/tkt; do
 	[ -e "$root/$f" ] && ok "installed $f" || bad "missing $f"
 done

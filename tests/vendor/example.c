@@ -1,6 +1,6 @@
 /*
  * A program as a vendoring project would write it: only <tkt/codec.h>,
- * compiled together with the copied src/codec/*.c. It decodes a
+ * compiled together with the copied src/codec sources. It decodes a
  * NewSessionTicket handshake message, re-encodes it, and checks the bytes.
  */
 #include <stdio.h>

@@ -20,13 +20,19 @@ cp tests/vendor/example.c "$tmp/"
 flags="-std=c99 -Wall -Wextra -Werror -pedantic -O2"
 for cc in gcc clang; do
 	for arch in "" -m32; do
-		if [ -n "$arch" ] && ! echo 'int main(void){return 0;}' | $cc $arch -x c - -o "$tmp/probe" 2>/dev/null; then
-			echo "skip $cc $arch: no 32-bit toolchain on this machine"
-			continue
+		runs=1
+		if [ -n "$arch" ]; then
+			if ! echo 'int main(void){return 0;}' | $cc $arch -x c - -o "$tmp/probe" 2>/dev/null; then
+				echo "skip $cc $arch: no 32-bit toolchain on this machine"
+				continue
+			fi
+			# A container's kernel may lack 32-bit support: build only.
+			"$tmp/probe" 2>/dev/null || runs=0
 		fi
 		if $cc $flags $arch -I"$tmp/vendor/include" "$tmp/example.c" "$tmp"/vendor/src/codec/*.c \
 			-o "$tmp/example" 2>"$tmp/err"; then
-			if "$tmp/example" >"$tmp/out" 2>&1; then ok "standalone build and run with $cc $arch"
+			if [ $runs -eq 0 ]; then ok "standalone build with $cc $arch (not run: this kernel does not execute 32-bit binaries)"
+			elif "$tmp/example" >"$tmp/out" 2>&1; then ok "standalone build and run with $cc $arch"
 			else bad "example failed with $cc $arch: $(cat "$tmp/out")"; fi
 		else
 			bad "standalone build with $cc $arch: $(head -5 "$tmp/err")"
