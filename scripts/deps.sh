@@ -13,6 +13,8 @@ packages=(
 	openssl gnutls-bin tshark                   # interop peers, independent decoder
 	python3 xxd procps iproute2                 # test scripts
 	gcc-multilib                                # the 32-bit standalone-codec build
+	doxygen                                     # make docs
+	gcc-arm-none-eabi libnewlib-arm-none-eabi   # make size: Cortex-M figures
 	valgrind                                    # make bench: callgrind instruction counts
 )
 
