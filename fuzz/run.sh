@@ -229,14 +229,18 @@ campaign_afl() {
 		AFL_NO_AFFINITY=1 AFL_AUTORESUME=1
 	local dict; dict=$(dict_of "$t")
 	echo "fuzz-afl: $t for ${secs}s, main (cmplog) + secondary (ASan+UBSan), nice $NICE"
-	nice -n "$NICE" afl-fuzz -M main -i "$in" -o "$out" -V "$secs" -x "$dict" \
+	# Each instance in its own process group: afl-fuzz -V can leave its
+	# cmplog fork server behind (stopped, orphaned); the group is
+	# killed by its id once the instance is done.
+	setsid nice -n "$NICE" afl-fuzz -M main -i "$in" -o "$out" -V "$secs" -x "$dict" \
 		-c "$cmplog" -m none -G $MAX_LEN -- "$plain" >"$out/main.log" 2>&1 &
 	local p1=$!
-	nice -n "$NICE" afl-fuzz -S asan -i "$in" -o "$out" -V "$secs" -x "$dict" \
+	setsid nice -n "$NICE" afl-fuzz -S asan -i "$in" -o "$out" -V "$secs" -x "$dict" \
 		-m none -G $MAX_LEN -- "$san" >"$out/asan.log" 2>&1 &
 	local p2=$!
 	wait $p1; local r1=$?
 	wait $p2; local r2=$?
+	kill -KILL -- -"$p1" -"$p2" 2>/dev/null
 	local i crashes=0
 	for i in main asan; do
 		local fs=$out/$i/fuzzer_stats
