@@ -21,12 +21,6 @@
   lemma hs_be24_injective{L}: \forall uint8_t *p, *q;
     be24(p) == be24(q) ==> p[0] == q[0] && p[1] == q[1] && p[2] == q[2];
 
-  // Two byte ranges that agree on [0, m) and on [m, n) agree on [0, n):
-  // how the round trips glue field-by-field equalities together.
-  lemma hs_same_bytes_concat{L1, L2}: \forall uint8_t *a, *b, integer m, n;
-    0 <= m <= n ==> same_bytes{L1, L2}(a, b, m) ==>
-    same_bytes{L1, L2}(a + m, b + m, n - m) ==> same_bytes{L1, L2}(a, b, n);
-
   // The header of a message of type t whose body has n bytes.
   predicate hs_header{L}(uint8_t *b, integer t, integer n) =
     hs_type(b) == t && hs_body_len(b) == n;

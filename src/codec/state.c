@@ -482,7 +482,8 @@ size_t tkt_state_size(const tkt_state *v)
 }
 
 /* out[pos .. pos + n) = src[0 .. n). */
-/*@ requires \valid(out + (pos .. pos + n - 1));
+/*@ requires pos + n <= SIZE_MAX;
+    requires \valid(out + (pos .. pos + n - 1));
     requires \valid_read(src + (0 .. n - 1));
     requires \separated(out + (pos .. pos + n - 1), src + (0 .. n - 1));
     assigns out[pos .. pos + n - 1];
@@ -501,7 +502,8 @@ static void put_bytes(uint8_t *out, size_t pos, const uint8_t *src, size_t n)
 		out[pos + i] = src[i];
 }
 
-/*@ requires \valid(out + (pos .. pos + 1));
+/*@ requires pos + 2 <= SIZE_MAX;
+    requires \valid(out + (pos .. pos + 1));
     requires x <= 65535;
     assigns out[pos .. pos + 1];
     ensures be16(out + pos) == x;
@@ -513,6 +515,7 @@ static void put16(uint8_t *out, size_t pos, size_t x)
 }
 
 /*@ requires 1 <= n <= TKT_STATE_NAME_MAX;
+    requires pos + 4 + n <= SIZE_MAX;
     requires \valid(out + (pos .. pos + 3 + n));
     requires \valid_read(p + (0 .. n - 1));
     requires \separated(out + (pos .. pos + 3 + n), p + (0 .. n - 1));
