@@ -63,8 +63,8 @@ static tkt_status keep_ticket(stored_ticket *t, const uint8_t *msg, size_t len)
 
 static int fail(const char *what, tkt_status st)
 {
-	fprintf(stderr, "client_ticket: %s: %s (%s)\n", what, tkt_strerror(st),
-		tkt_status_name(st));
+	fprintf(stderr, "client_ticket: %s: %s (%s)\n", what, tkt_strerror((int)st),
+		tkt_status_name((int)st));
 	return 1;
 }
 

@@ -72,8 +72,8 @@ static tkt_status resume_from_client_hello(const tkt_ring *ring, uint64_t now,
 
 static int fail(const char *what, tkt_status st)
 {
-	fprintf(stderr, "server_resume: %s: %s (%s)\n", what, tkt_strerror(st),
-		tkt_status_name(st));
+	fprintf(stderr, "server_resume: %s: %s (%s)\n", what, tkt_strerror((int)st),
+		tkt_status_name((int)st));
 	return 1;
 }
 
@@ -170,13 +170,13 @@ int main(void)
 		sizeof state_buf, &resumed);
 	if (st != TKT_ERR_BAD_MAC)
 		return fail("tampered ticket not refused as BAD_MAC", st);
-	printf("tampered ticket: %s\n", tkt_status_name(st));
+	printf("tampered ticket: %s\n", tkt_status_name((int)st));
 	/* ... and one that does not reach extension 35 is a codec error. */
 	st = resume_from_client_hello(&ring, now, hello, 40, state_buf,
 		sizeof state_buf, &resumed);
 	if (st != TKT_ERR_TRUNCATED)
 		return fail("truncated hello not refused", st);
-	printf("truncated hello: %s\n", tkt_status_name(st));
+	printf("truncated hello: %s\n", tkt_status_name((int)st));
 
 	tkt_secure_zero(state_buf, sizeof state_buf);
 	tkt_ring_clear(&ring);

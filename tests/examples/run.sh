@@ -4,8 +4,9 @@
 # client example also against the bare codec sources, as a vendoring
 # project would), run them, and check that every block README.md quotes
 # between "README: ... begin/end" markers is the file's text verbatim.
-# Against an ASan+UBSan build (its libtkt.a references __asan_*), the
-# examples are compiled with the same sanitizers.
+# Each must compile with gcc and clang (the last one built is run); against
+# an ASan+UBSan build (its libtkt.a references __asan_*), with clang and
+# the same sanitizers.
 # Closing line "examples: N passed, M failed".
 set -u
 cd "$(dirname "$0")/../.."
@@ -16,21 +17,23 @@ bad() { fail=$((fail+1)); echo "FAIL $*"; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-cc=gcc
+compilers="gcc clang"
 san=
 if nm -A "$build/libtkt.a" 2>/dev/null | grep -q '__asan_'; then
-	cc=clang
+	compilers=clang
 	san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 fi
 flags="-std=c99 -Wall -Wextra -Werror -pedantic -Wshadow -Wconversion -Wsign-conversion -O1 -g $san"
 
 build_and_run() {   # name, expected output pattern, compile arguments...
-	local name=$1 want=$2; shift 2
-	# shellcheck disable=SC2086
-	if ! $cc $flags -Iinclude "$@" -o "$tmp/$name" 2>"$tmp/$name.err"; then
-		bad "$name does not build: $(head -5 "$tmp/$name.err")"; return
-	fi
-	ok "$name builds with $cc"
+	local name=$1 want=$2 cc; shift 2
+	for cc in $compilers; do
+		# shellcheck disable=SC2086
+		if ! $cc $flags -Iinclude "$@" -o "$tmp/$name" 2>"$tmp/$name.err"; then
+			bad "$name does not build with $cc: $(head -5 "$tmp/$name.err")"; return
+		fi
+	done
+	ok "$name builds with $compilers"
 	if "$tmp/$name" >"$tmp/$name.out" 2>&1 && grep -qE "$want" "$tmp/$name.out"; then
 		ok "$name runs: $(head -1 "$tmp/$name.out")"
 	else
