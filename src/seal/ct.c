@@ -9,13 +9,27 @@
 
 uint32_t tkt_ct_eq(const uint8_t *a, const uint8_t *b, size_t n)
 {
-	uint32_t d = 0;
-	size_t i;
+	uint64_t d64 = 0;
+	uint32_t d;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++)
-		d |= (uint32_t)(a[i] ^ b[i]);
-	/* d in 0..255: (d - 1) has bit 31 set iff d == 0. */
-	return ((d - 1u) >> 31) & 1u;
+	/*
+	 * Eight bytes per step (memcpy compiles to one unaligned load): key
+	 * names are compared against every key of the ring on each open, and
+	 * a byte loop was most of the cost of rejecting an unknown name.
+	 */
+	for (; n - i >= 8u; i += 8u) {
+		uint64_t x, y;
+
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		d64 |= x ^ y;
+	}
+	for (; i < n; i++)
+		d64 |= (uint64_t)(a[i] ^ b[i]);
+	/* Fold to 32 bits, then: (d - 1) has bit 32 set iff d == 0. */
+	d = (uint32_t)(d64 | (d64 >> 32));
+	return (uint32_t)((((uint64_t)d - 1u) >> 32) & 1u);
 }
 
 uint32_t tkt_ct_is_zero(const uint8_t *p, size_t n)
