@@ -54,6 +54,7 @@ run_step unit-gcc         make O=build/gcc CC=gcc unit
 run_step unit-clang       make O=build/clang CC=clang unit
 run_step unit-asan       make -j"$JOBS" O=build/asan CC=clang SAN=1 all unit
 run_step no-alloc         bash tests/no_alloc.sh build/gcc
+run_step docs             make O=build/gcc docs
 # Every tests/<dir>/run.sh takes a build directory (holding tkt, libtkt.a
 # and tests/) and is run against the gcc build and the ASan+UBSan build;
 # a script whose header says "check: gcc-only" runs against gcc alone.

@@ -377,6 +377,17 @@ typedef struct tkt_state {
 /* Largest StatePlaintext, as an upper bound for buffers. */
 #define TKT_STATE_MAX_LEN (2u + 2u + 1u + 48u + 1u + 3u + 0xFFFFFFu + 4u + 2u + 0xFFFFu)
 
+/*
+ * Decode a StatePlaintext filling `buf` exactly (the decrypted contents of
+ * a ticket). Refusals, each with the offset of the offending field:
+ * TKT_ERR_TRUNCATED, TKT_ERR_BAD_LENGTH (an inner length disagrees with its
+ * container, an empty ASN.1Cert, a name of 0 or more than 255 bytes, a
+ * non-empty extended_master_secret), TKT_ERR_TRAILING, TKT_ERR_RANGE (an
+ * unknown ClientIdentity type), TKT_ERR_NONCANONICAL (an empty
+ * state-extension block present), TKT_ERR_DUPLICATE (a state extension
+ * type twice), TKT_ERR_ORDER (types not increasing), TKT_ERR_UNKNOWN_EXT. `out->master_secret` points into `buf`: the caller
+ * erases `buf` when the session no longer needs it.
+ */
 tkt_status tkt_state_decode(const uint8_t *buf, size_t len, tkt_state *out,
 	size_t *at);
 
