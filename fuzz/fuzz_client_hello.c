@@ -96,6 +96,36 @@ static void ch_value_roundtrip(const uint8_t *data, size_t size)
 	free(buf);
 }
 
+/*
+ * A decoded (valid) value with one field made invalid at a time: size 0,
+ * and the encoder refuses it without reading anything (NULL pointers and
+ * lengths past what the pointers cover, so a read would be reported).
+ */
+static void ch_invalid_fields(const tkt_client_hello *good)
+{
+	tkt_client_hello v;
+	int i;
+
+	for (i = 0; i < 9; i++) {
+		v = *good;
+		switch (i) {
+		case 0: v.random = NULL; break;
+		case 1: v.session_id.len = 1; v.session_id.ptr = NULL; break;
+		case 2: v.cipher_suites.len = 65536; v.cipher_suites.ptr = NULL; break;
+		case 3: v.cipher_suites.ptr = NULL; break;
+		case 4: v.compression.len = 256; v.compression.ptr = NULL; break;
+		case 5: v.compression.ptr = NULL; break;
+		case 6: v.has_extensions = 2; break;
+		case 7: v.has_extensions = 1; v.exts.list.len = 65536;
+			v.exts.list.ptr = NULL; break;
+		default: v.has_extensions = 1; v.exts.list.len = 4;
+			v.exts.list.ptr = NULL; break;
+		}
+		FZ_CHECK(tkt_client_hello_size(&v) == 0u);
+		fz_check_encoder_rejects(ch_enc, &v, 64u);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	tkt_client_hello v;
@@ -135,6 +165,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		FZ_CHECK(tkt_client_hello_size(&v) == size);
 		fz_check_encoder(ch_enc, &v, data, size);
+		ch_invalid_fields(&v);
+		hello_set_null_data(TKT_HS_CLIENT_HELLO, data, size);
 		hello_rewrite_check(TKT_HS_CLIENT_HELLO, data, size, &m, 0,
 			NULL, 0);
 		hello_rewrite_check(TKT_HS_CLIENT_HELLO, data, size, &m, 1,

@@ -4,9 +4,9 @@
  *
  * Harnesses are plain C99 with the project's warnings, so that the same
  * source builds for libFuzzer, AFL++ (through its libFuzzer driver),
- * OSS-Fuzz and tests/unit/test_fuzz_regressions.c, which includes every
- * harness with LLVMFuzzerTestOneInput renamed and FZ_FAIL redefined to
- * count failures instead of aborting.
+ * OSS-Fuzz and the plain replay driver (fuzz/replay_main.c). FZ_FAIL can
+ * be predefined by a file that includes a harness, to count failures
+ * instead of aborting.
  *
  * Output buffers are heap blocks of exactly the capacity handed to the
  * encoder: a write one byte past `cap` lands in ASan's redzone instead of

@@ -87,6 +87,28 @@ static void sh_value_roundtrip(const uint8_t *data, size_t size)
 	free(buf);
 }
 
+/* As ch_invalid_fields in fuzz_client_hello.c. */
+static void sh_invalid_fields(const tkt_server_hello *good)
+{
+	tkt_server_hello v;
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		v = *good;
+		switch (i) {
+		case 0: v.random = NULL; break;
+		case 1: v.session_id.len = 1; v.session_id.ptr = NULL; break;
+		case 2: v.has_extensions = 2; break;
+		case 3: v.has_extensions = 1; v.exts.list.len = 65536;
+			v.exts.list.ptr = NULL; break;
+		default: v.has_extensions = 1; v.exts.list.len = 4;
+			v.exts.list.ptr = NULL; break;
+		}
+		FZ_CHECK(tkt_server_hello_size(&v) == 0u);
+		fz_check_encoder_rejects(sh_enc, &v, 64u);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	tkt_server_hello v;
@@ -123,6 +145,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		FZ_CHECK(tkt_server_hello_size(&v) == size);
 		fz_check_encoder(sh_enc, &v, data, size);
+		sh_invalid_fields(&v);
+		hello_set_null_data(TKT_HS_SERVER_HELLO, data, size);
 		hello_rewrite_check(TKT_HS_SERVER_HELLO, data, size, &m, 0,
 			NULL, 0);
 		hello_rewrite_check(TKT_HS_SERVER_HELLO, data, size, &m, 1,

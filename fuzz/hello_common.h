@@ -152,6 +152,22 @@ static void hello_rewrite_rejects(const uint8_t *msg, size_t len)
 	free(out);
 }
 
+/* Data announced but absent (NULL, length 4): refused before any work. */
+static void hello_set_null_data(uint8_t type, const uint8_t *body, size_t n)
+{
+	uint8_t *msg = hello_wrap(type, body, n);
+	uint8_t *out = fz_alloc(4u + n + 64u);
+	size_t written = (size_t)-1;
+	tkt_status st;
+
+	st = tkt_hello_set_ext35(msg, 4u + n, NULL, 4, out, 4u + n + 64u,
+		&written);
+	FZ_CHECK(st == TKT_ERR_ARG && written == 0u);
+	FZ_CHECK(fz_untouched(out, 4u + n + 64u));
+	free(out);
+	free(msg);
+}
+
 /* Both hellos: is the whole input a hello message the mirror accepts? */
 static int hello_msg_ok(const uint8_t *data, size_t size)
 {

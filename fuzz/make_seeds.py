@@ -184,6 +184,10 @@ def seeds_ext35():
         "begins with 00 00 but is not the double-length shape: a ticket")
     add("ext35", "invalid", "over-65535", rnd(65536),
         "one byte more than extension_data<0..2^16-1> can hold")
+    add("ext35", "invalid", "value-ticket-65536",
+        b"\x01" + bytes(i % 251 for i in range(65536)),
+        "as a value (first byte: form 1, ticket): a 65536-byte ticket, one "
+        "more than extension_data can hold; size 0 and the encoder refuses")
     add("ext35", "invalid", "rfc4507-empty", b"\x00\x00",
         "RFC 4507 empty ticket (00 23 00 02 00 00): TKT_ERR_LEGACY unless "
         "the caller allows it (the harness runs both flag settings)")
@@ -275,6 +279,10 @@ def seeds_client_hello():
                        + rnd(65531))
     add("client_hello", "invalid", "ticket-65535", big,
         "CVE-2015-5291: a 65535-byte ticket claimed in a ClientHello")
+    add("client_hello", "valid", "padding-65531",
+        client_hello(ext_block=exts(ext(21, bytes(65531)))),
+        "a full 65535-byte extensions list (one padding extension): adding "
+        "a ticket cannot fit, tkt_hello_set_ext35 must refuse")
     add("client_hello", "invalid", "version-2", client_hello(version=0x0200),
         "SSL 2-style major version 2: TKT_ERR_RANGE")
     add("client_hello", "valid", "version-3-ff", client_hello(version=0x03ff),
@@ -320,6 +328,9 @@ def seeds_server_hello():
             "echoed the client's 1..31-byte ID padded to 32)" % n)
     add("server_hello", "invalid", "sid-33", server_hello(sid=rnd(33)),
         "33-byte session ID: TKT_ERR_RANGE (Ticketbleed)")
+    add("server_hello", "valid", "padding-65531",
+        server_hello(ext_block=exts(ext(21, bytes(65531)))),
+        "a full 65535-byte extensions list: adding ext 35 cannot fit")
     add("server_hello", "invalid", "version-4", server_hello(version=0x0403),
         "major version 4: TKT_ERR_RANGE")
     add("server_hello", "valid", "null-comp-255", server_hello(comp=255),
@@ -451,6 +462,10 @@ def seeds_state():
         "certificate identity with one certificate")
     add("state", "valid", "cert-two", state(1, vec24(cert + vec24(b"\x30"))),
         "certificate identity with two certificates")
+    add("state", "valid", "cert-inner-zeros",
+        state(1, vec24(vec24(b"\x30\x82\x00\x00\x00\x00\x05abc"))),
+        "a certificate holding 00 00 00: a forged cursor there reads a "
+        "zero-length entry, which the iterator must refuse")
     add("state", "valid", "cert-empty", state(1, vec24(b"")),
         "certificate identity with an empty certificate_list")
     add("state", "valid", "all-exts", state(block=vec16(sni + alpn + ems)),

@@ -103,9 +103,40 @@ static void ticket_value_roundtrip(const uint8_t *data, size_t size,
 	free(buf);
 }
 
+/*
+ * Values whose iv or mac length no layout has (0, or past TKT_IV_MAX /
+ * TKT_MAC_MAX): size 0 and the encoder refuses them without reading the
+ * fields (the over-long ones point at too few readable bytes on purpose).
+ */
+static void ticket_bad_lengths(const uint8_t *data, size_t size)
+{
+	static const uint8_t name[TKT_KEY_NAME_LEN];
+	tkt_ticket v;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		memset(&v, 0, sizeof v);
+		v.key_name = name;
+		v.iv = fz_range(data, 0, size < 12u ? size : 12u);
+		v.mac = fz_range(data, 0, size < 16u ? size : 16u);
+		v.encrypted_state = fz_range(data, 0, size);
+		if (i == 0)
+			v.iv.len = 0;
+		else if (i == 1)
+			v.iv.len = TKT_IV_MAX + 1u;
+		else if (i == 2)
+			v.mac.len = 0;
+		else
+			v.mac.len = TKT_MAC_MAX + 1u;
+		FZ_CHECK(tkt_ticket_size(&v) == 0u);
+		fz_check_encoder_rejects(ticket_enc, &v, 64u);
+	}
+}
+
 static void ticket_run(const uint8_t *data, size_t size, size_t iv_len,
 	size_t mac_len)
 {
+	ticket_bad_lengths(data, size);
 	ticket_decode_check(data, size, iv_len, mac_len);
 	ticket_value_roundtrip(data, size, iv_len, mac_len);
 	/* Layout arguments outside their ranges are refused up front. */
