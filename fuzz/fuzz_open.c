@@ -1,7 +1,7 @@
 /*
  * fuzz/fuzz_open.c -- tkt_open() with a fixed test key ring, held to an
  * independent re-implementation of its documented checks
- * (spec/formats_seal.md "Order of checks in tkt_open"), and tkt_seal()
+ * (spec/formats.md "Order of checks in tkt_open"), and tkt_seal()
  * round trips.
  *
  * Input: flags (1 byte), time offset (1 byte), payload. Two modes:
