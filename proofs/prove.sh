@@ -77,7 +77,11 @@ ledger=${PROVE_LEDGER:-proofs/unproved.txt}
 grep -oE '^\[wp\] \[(Failed|Timeout|Unknown|Invalid|Stepout)\] Goal [A-Za-z0-9_]+' "$out/wp.log" \
 	| awk '{print $NF}' | sort -u >"$out/unproved.txt"
 known=$( { grep -vE '^\s*(#|$)' "$ledger" 2>/dev/null || true; } | awk '{print $1}' | sort -u)
-new_goals=$(comm -23 "$out/unproved.txt" <(echo "$known" | sed '/^$/d'))
+# An entry ending in '*' stands for every goal whose name starts with the
+# rest (all goals of one function, say).
+new_goals=$(awk 'NR == FNR { if ($0 ~ /\*$/) pre[substr($0, 1, length($0) - 1)] = 1; else exact[$0] = 1; next }
+	{ if ($0 in exact) next; for (p in pre) if (index($0, p) == 1) next; print }' \
+	<(printf '@@ledger@@\n%s\n' "$known" | sed '/^$/d') "$out/unproved.txt")
 n_unproved=$(wc -l <"$out/unproved.txt")
 if [ $rc -ne 0 ] && [ "$n_unproved" -eq 0 ]; then
 	echo "prove: FAILED (frama-c exit $rc)"; exit 1
@@ -92,7 +96,7 @@ if [ "$n_unproved" -gt 0 ]; then
 	echo "prove: UNPROVED: $n_unproved goals, all recorded in $ledger (see proofs/README.md):"
 	sed 's/^/  /' "$out/unproved.txt"
 fi
-stale=$(comm -13 "$out/unproved.txt" <(echo "$known" | sed '/^$/d'))
+stale=$(comm -13 "$out/unproved.txt" <(echo "$known" | sed '/^$/d' | grep -v '\*$'))
 if [ -n "$stale" ] && [ -z "${WP_FCT:-}" ] && [ $# -eq 0 ]; then
 	echo "prove: note: ledger entries now proved (remove them from $ledger):"
 	echo "$stale" | sed 's/^/  /'

@@ -64,7 +64,9 @@ for script in tests/*/run.sh; do
 	run_step "$dir" bash "$script" build/gcc
 	grep -q 'check: gcc-only' "$script" || run_step "$dir-asan" bash "$script" build/asan
 done
-step_exists proofs/prove.sh       && run_step prove    make prove
+# The decoders (proofs/check-scope.txt) are proved here; `make prove`
+# proves everything and takes longer than CI's budget allows.
+step_exists proofs/prove.sh       && run_step prove    env WP_FCT="$(grep -vE '^[[:space:]]*(#|$)' proofs/check-scope.txt | paste -sd, -)" make prove
 step_exists fuzz/run.sh           && run_step fuzz-smoke make fuzz-smoke
 step_exists fuzz/run.sh           && run_step coverage make coverage
 
