@@ -55,7 +55,12 @@ typedef enum tkt_status {
 	/* ---- handshake integration (tkt/bearssl.h) ---- */
 	TKT_ERR_TLS = 25,            /* the TLS engine failed; see its error */
 
-	TKT_STATUS_COUNT = 26
+	/* ---- build configuration (tkt/config.h) ---- */
+	TKT_ERR_UNSUPPORTED = 26,    /* well-formed, but uses a part of the
+	                                format or a suite that a compile-time
+	                                option left out of this build */
+
+	TKT_STATUS_COUNT = 27
 } tkt_status;
 
 /*

@@ -40,6 +40,7 @@ const char *tkt_strerror(int status)
 	case TKT_ERR_IO:               return "input/output error";
 	case TKT_ERR_SYNTAX:           return "syntax error";
 	case TKT_ERR_TLS:              return "TLS engine error";
+	case TKT_ERR_UNSUPPORTED:      return "left out of this build";
 	default:                       return "unknown status";
 	}
 }
@@ -76,6 +77,7 @@ const char *tkt_status_name(int status)
 	case TKT_ERR_IO:               return "TKT_ERR_IO";
 	case TKT_ERR_SYNTAX:           return "TKT_ERR_SYNTAX";
 	case TKT_ERR_TLS:              return "TKT_ERR_TLS";
+	case TKT_ERR_UNSUPPORTED:      return "TKT_ERR_UNSUPPORTED";
 	default:                       return "TKT_UNKNOWN";
 	}
 }
