@@ -47,6 +47,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tkt/config.h"
 #include "tkt/status.h"
 
 /* A zero-copy byte range. `ptr` may be NULL only when `len` is 0. */
@@ -385,7 +386,11 @@ typedef struct tkt_state {
  * non-empty extended_master_secret), TKT_ERR_TRAILING, TKT_ERR_RANGE (an
  * unknown ClientIdentity type), TKT_ERR_NONCANONICAL (an empty
  * state-extension block present), TKT_ERR_DUPLICATE (a state extension
- * type twice), TKT_ERR_ORDER (types not increasing), TKT_ERR_UNKNOWN_EXT. `out->master_secret` points into `buf`: the caller
+ * type twice), TKT_ERR_ORDER (types not increasing), TKT_ERR_UNKNOWN_EXT.
+ * Built with TKT_NO_CERT_IDENTITY or TKT_NO_STATE_EXTENSIONS
+ * (tkt/config.h), also TKT_ERR_UNSUPPORTED: a certificate_based identity
+ * (at offset 53), or a correctly framed block of state extensions (at its
+ * length field). `out->master_secret` points into `buf`: the caller
  * erases `buf` when the session no longer needs it.
  */
 tkt_status tkt_state_decode(const uint8_t *buf, size_t len, tkt_state *out,
@@ -394,17 +399,22 @@ tkt_status tkt_state_decode(const uint8_t *buf, size_t len, tkt_state *out,
 /*
  * Validate-and-encode. For identity kinds other than the one selected,
  * the unused tkt_bytes must be empty (TKT_ERR_ARG otherwise), so that
- * every value has one encoding.
+ * every value has one encoding. A value that needs a part left out by
+ * TKT_NO_CERT_IDENTITY or TKT_NO_STATE_EXTENSIONS (tkt/config.h) is
+ * TKT_ERR_UNSUPPORTED (size 0).
  */
 size_t tkt_state_size(const tkt_state *v);
 tkt_status tkt_state_encode(const tkt_state *v, uint8_t *out, size_t cap,
 	size_t *written);
 
+#ifndef TKT_NO_CERT_IDENTITY
 /*
  * Iterate over the certificates of a decoded state (identity
  * TKT_IDENTITY_CERTIFICATE): start with *cursor = 0; each call returning 1
- * fills *cert with one DER certificate (no copy); 0 at the end.
+ * fills *cert with one DER certificate (no copy); 0 at the end. Not
+ * declared when built with TKT_NO_CERT_IDENTITY.
  */
 int tkt_state_next_cert(const tkt_state *s, size_t *cursor, tkt_bytes *cert);
+#endif
 
 #endif

@@ -21,6 +21,7 @@
 #define ST_ID_OFF   53u   /* client_authentication_type */
 #define ST_BODY_OFF 54u   /* identity body */
 
+#ifndef TKT_NO_CERT_IDENTITY
 /*
  * Shared by the decoder (certificate_list inside the buffer) and by the
  * encoder's validation (the caller's cert_list), so that both accept
@@ -63,7 +64,9 @@ static tkt_status certs_check(const uint8_t *p, size_t n, size_t *bad)
 	*bad = n;
 	return TKT_OK;
 }
+#endif
 
+#ifndef TKT_NO_STATE_EXTENSIONS
 /*
  * One StateExtension header at buf[pos .. end) where end is the end of the
  * block: the type must be at least `min` (one more than the previous
@@ -115,6 +118,7 @@ static tkt_status sext_header(const uint8_t *buf, size_t pos, size_t end,
 	*dlen = l;
 	return TKT_OK;
 }
+#endif
 
 /*
  * The ClientIdentity at buf[53 ..]: sets the identity fields of *v and
@@ -143,8 +147,12 @@ static tkt_status state_identity(const uint8_t *buf, size_t len,
 	tkt_state *v, size_t *t, size_t *at)
 {
 	const uint8_t id = buf[ST_ID_OFF];
+#ifndef TKT_NO_CERT_IDENTITY
 	size_t n, bad;
 	tkt_status st;
+#else
+	size_t n;
+#endif
 
 	v->identity = id;
 	v->cert_list.ptr = NULL;
@@ -156,6 +164,12 @@ static tkt_status state_identity(const uint8_t *buf, size_t len,
 		return TKT_OK;
 	}
 	if (id == TKT_IDENTITY_CERTIFICATE) {
+#ifdef TKT_NO_CERT_IDENTITY
+		/* Refused whatever its body: judging the body is the code left
+		   out. */
+		*at = ST_ID_OFF;
+		return TKT_ERR_UNSUPPORTED;
+#else
 		if (len - ST_BODY_OFF < 3u) {
 			*at = ST_BODY_OFF;
 			return TKT_ERR_TRUNCATED;
@@ -174,6 +188,7 @@ static tkt_status state_identity(const uint8_t *buf, size_t len,
 		v->cert_list.len = n;
 		*t = 57u + n;
 		return TKT_OK;
+#endif
 	}
 	if (id == TKT_IDENTITY_PSK) {
 		if (len - ST_BODY_OFF < 2u) {
@@ -240,9 +255,13 @@ static tkt_status state_identity(const uint8_t *buf, size_t len,
 static tkt_status state_exts(const uint8_t *buf, size_t t, size_t len,
 	tkt_state *v, size_t *at)
 {
+#ifndef TKT_NO_STATE_EXTENSIONS
 	size_t pos, blen;
 	uint32_t min;
 	tkt_status st;
+#else
+	size_t blen;
+#endif
 
 	v->extended_ms = 0;
 	v->server_name.ptr = NULL;
@@ -269,6 +288,12 @@ static tkt_status state_exts(const uint8_t *buf, size_t t, size_t len,
 		*at = t + 6u + blen;
 		return TKT_ERR_TRAILING;
 	}
+#ifdef TKT_NO_STATE_EXTENSIONS
+	/* The framing above keeps truncation and trailing bytes reported as
+	   such; the contents are what was left out. */
+	*at = t + 4u;
+	return TKT_ERR_UNSUPPORTED;
+#else
 	pos = t + 6u;
 	min = 0;
 	/* At most three rounds: the known types are three and must strictly
@@ -324,6 +349,7 @@ static tkt_status state_exts(const uint8_t *buf, size_t t, size_t len,
 		pos += 4u + dlen;
 	}
 	return TKT_OK;
+#endif
 }
 
 /*@ requires \valid_read(buf + (0 .. len - 1));
@@ -402,6 +428,23 @@ tkt_status tkt_state_decode(const uint8_t *buf, size_t len, tkt_state *out,
 	return TKT_OK;
 }
 
+#if defined(TKT_NO_CERT_IDENTITY) || defined(TKT_NO_STATE_EXTENSIONS)
+/* 1 if v needs a part of the format that this build left out. */
+static int state_left_out(const tkt_state *v)
+{
+#ifdef TKT_NO_CERT_IDENTITY
+	if (v->identity == TKT_IDENTITY_CERTIFICATE)
+		return 1;
+#endif
+#ifdef TKT_NO_STATE_EXTENSIONS
+	if (v->extended_ms != 0 || v->server_name.len != 0u ||
+	    v->alpn.len != 0u)
+		return 1;
+#endif
+	return 0;
+}
+#endif
+
 /*
  * Validation shared by tkt_state_size and tkt_state_encode: 1 if v is
  * encodable (state_val_ok), else 0.
@@ -414,7 +457,9 @@ tkt_status tkt_state_decode(const uint8_t *buf, size_t len, tkt_state *out,
 */
 static int state_valid(const tkt_state *v)
 {
+#ifndef TKT_NO_CERT_IDENTITY
 	size_t bad;
+#endif
 
 	if (v->identity != TKT_IDENTITY_ANONYMOUS &&
 	    v->identity != TKT_IDENTITY_CERTIFICATE &&
@@ -431,8 +476,14 @@ static int state_valid(const tkt_state *v)
 	if (v->server_name.len > TKT_STATE_NAME_MAX ||
 	    v->alpn.len > TKT_STATE_NAME_MAX)
 		return 0;
+#ifndef TKT_NO_CERT_IDENTITY
 	if (certs_check(v->cert_list.ptr, v->cert_list.len, &bad) != TKT_OK)
 		return 0;
+#endif
+#if defined(TKT_NO_CERT_IDENTITY) || defined(TKT_NO_STATE_EXTENSIONS)
+	if (state_left_out(v))
+		return 0;
+#endif
 	return 1;
 }
 
@@ -445,12 +496,20 @@ static int state_valid(const tkt_state *v)
 static size_t state_len(const tkt_state *v)
 {
 	size_t n = ST_BODY_OFF + 4u;
+#ifndef TKT_NO_STATE_EXTENSIONS
 	size_t x = 0;
+#endif
 
+#ifndef TKT_NO_CERT_IDENTITY
 	if (v->identity == TKT_IDENTITY_CERTIFICATE)
 		n += 3u + v->cert_list.len;
 	else if (v->identity == TKT_IDENTITY_PSK)
 		n += 2u + v->psk_identity.len;
+#else
+	if (v->identity == TKT_IDENTITY_PSK)
+		n += 2u + v->psk_identity.len;
+#endif
+#ifndef TKT_NO_STATE_EXTENSIONS
 	if (v->server_name.len != 0u)
 		x += 4u + v->server_name.len;
 	if (v->alpn.len != 0u)
@@ -459,6 +518,7 @@ static size_t state_len(const tkt_state *v)
 		x += 4u;
 	if (x != 0u)
 		n += 2u + x;
+#endif
 	return n;
 }
 
@@ -514,6 +574,7 @@ static void put16(uint8_t *out, size_t pos, size_t x)
 	out[pos + 1u] = (uint8_t)(x % 256u);
 }
 
+#ifndef TKT_NO_STATE_EXTENSIONS
 /*@ requires 1 <= n <= TKT_STATE_NAME_MAX;
     requires pos + 4 + n <= SIZE_MAX;
     requires \valid(out + (pos .. pos + 3 + n));
@@ -532,6 +593,7 @@ static void put_name(uint8_t *out, size_t pos, uint32_t type,
 	put16(out, pos + 2u, n);
 	put_bytes(out, pos + 4u, p, n);
 }
+#endif
 
 /* The 54 fixed bytes: version, suite, compression, master_secret, type. */
 /*@ requires \valid(out + (0 .. 53));
@@ -574,12 +636,14 @@ static void put_fixed(uint8_t *out, const tkt_state *v)
 */
 static size_t put_identity(uint8_t *out, const tkt_state *v)
 {
+#ifndef TKT_NO_CERT_IDENTITY
 	if (v->identity == TKT_IDENTITY_CERTIFICATE) {
 		out[54] = (uint8_t)(v->cert_list.len / 65536u);
 		put16(out, 55, v->cert_list.len % 65536u);
 		put_bytes(out, 57, v->cert_list.ptr, v->cert_list.len);
 		return 57u + v->cert_list.len;
 	}
+#endif
 	if (v->identity == TKT_IDENTITY_PSK) {
 		put16(out, 54, v->psk_identity.len);
 		put_bytes(out, 56, v->psk_identity.ptr, v->psk_identity.len);
@@ -588,6 +652,7 @@ static size_t put_identity(uint8_t *out, const tkt_state *v)
 	return ST_BODY_OFF;
 }
 
+#ifndef TKT_NO_STATE_EXTENSIONS
 /* The block of state extensions after the timestamp at t, if any. */
 /*@ requires \valid_read(v) && state_val_shape(*v);
     requires t == sv_ts_off(*v);
@@ -637,6 +702,7 @@ static void put_exts(uint8_t *out, size_t t, const tkt_state *v)
 	if (x != t + 6u)
 		put16(out, t + 4u, x - t - 6u);
 }
+#endif
 
 /*@ requires \valid_read(v);
     requires \valid_read(v->master_secret + (0 .. TKT_MASTER_SECRET_LEN - 1));
@@ -675,6 +741,12 @@ tkt_status tkt_state_encode(const tkt_state *v, uint8_t *out, size_t cap,
 {
 	size_t n, t;
 
+#if defined(TKT_NO_CERT_IDENTITY) || defined(TKT_NO_STATE_EXTENSIONS)
+	if (state_left_out(v)) {
+		*written = 0;
+		return TKT_ERR_UNSUPPORTED;
+	}
+#endif
 	if (!state_valid(v)) {
 		*written = 0;
 		return TKT_ERR_ARG;
@@ -688,7 +760,9 @@ tkt_status tkt_state_encode(const tkt_state *v, uint8_t *out, size_t cap,
 	t = put_identity(out, v);
 	put16(out, t, v->timestamp / 65536u);
 	put16(out, t + 2u, v->timestamp % 65536u);
+#ifndef TKT_NO_STATE_EXTENSIONS
 	put_exts(out, t, v);
+#endif
 	*written = n;
 	return TKT_OK;
 }
