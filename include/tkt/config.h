@@ -20,8 +20,9 @@
  * TKT_NO_CERT_IDENTITY
  *   Leaves out ClientIdentity certificate_based in StatePlaintext
  *   (src/codec/state.c) and tkt_state_next_cert() (src/codec/certs.c).
- *   tkt_state_decode() answers a well-formed state of that kind with
- *   TKT_ERR_UNSUPPORTED at offset 53 (the identity type);
+ *   tkt_state_decode() answers a state of that kind with
+ *   TKT_ERR_UNSUPPORTED at offset 53, the identity type (its body is not
+ *   judged);
  *   tkt_state_encode() answers such a value with TKT_ERR_UNSUPPORTED and
  *   tkt_state_size() with 0; tkt_open() and tkt_seal() pass the status on.
  *   For servers whose clients never authenticate with certificates.
@@ -29,12 +30,18 @@
  * TKT_NO_STATE_EXTENSIONS
  *   Leaves out tkt's block of state extensions after the timestamp
  *   (server_name, ALPN, extended master secret; src/codec/state.c).
- *   tkt_state_decode() answers a state that carries the block with
- *   TKT_ERR_UNSUPPORTED at the block's offset (a malformed state is
- *   still reported by its own status); tkt_state_encode() answers a
+ *   tkt_state_decode() answers a state that carries a block with
+ *   TKT_ERR_UNSUPPORTED at the block's length field (only the block's
+ *   framing is still checked: truncation, an empty block and trailing
+ *   bytes keep their own status; its contents are not judged); tkt_state_encode() answers a
  *   value with extended_ms, server_name or alpn set with
- *   TKT_ERR_UNSUPPORTED, tkt_state_size() with 0. Note that the BearSSL
- *   integration then cannot record those three session properties.
+ *   TKT_ERR_UNSUPPORTED, tkt_state_size() with 0; tkt_open() and
+ *   tkt_seal() pass the status on. The BearSSL server (tkt/bearssl.h)
+ *   records the client's server name and the ALPN protocol in the state
+ *   and checks them on resumption: built this way it sends an empty
+ *   NewSessionTicket (seal_status TKT_ERR_UNSUPPORTED) to a client that
+ *   sent a server name or agreed a protocol, rather than issue a ticket
+ *   that could be resumed under another name.
  *
  * TKT_NO_GCM
  *   Leaves out the "aes256-gcm" suite (src/seal/gcm.c and its branches in

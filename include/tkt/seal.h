@@ -18,7 +18,8 @@
  *                     AES-256-GCM, associated data key_name||nonce||len.
  * spec/formats.md gives the exact rules. The AES implementation (AES-NI
  * or BearSSL's constant-time ct64) and GHASH (PCLMUL or ctmul64) are
- * chosen at run time, once per key.
+ * chosen at run time, once per key. A build with TKT_NO_GCM
+ * (tkt/config.h) has the two CBC suites only.
  *
  * Thread safety (the whole contract):
  *   - tkt_open() and tkt_seal() only read the ring; any number of threads
@@ -62,12 +63,14 @@ const char *tkt_suite_name(tkt_suite s);
 
 /*
  * Suite from its exact name. TKT_ERR_ARG (and *s untouched) for an
- * unknown name or NULL.
+ * unknown name or NULL; TKT_ERR_UNSUPPORTED for "aes256-gcm" in a build
+ * with TKT_NO_GCM.
  */
 tkt_status tkt_suite_from_name(const char *name, tkt_suite *s);
 
 /* IV or nonce length (16, 16, 12) and MAC or tag length (32, 32, 16) of a
-   suite; 0 for TKT_SUITE_NONE or an unknown value. */
+   suite; 0 for TKT_SUITE_NONE, an unknown value, or a suite left out of
+   the build (TKT_NO_GCM). */
 size_t tkt_suite_iv_len(tkt_suite s);
 size_t tkt_suite_mac_len(tkt_suite s);
 
@@ -153,7 +156,8 @@ typedef struct tkt_key {
 /*
  * Validate a key: known suite, matching key lengths, AES and HMAC keys not
  * all zero (CVE-2020-13777) and not equal to each other. TKT_ERR_ARG for
- * lengths, TKT_ERR_KEY for a refused secret.
+ * lengths, TKT_ERR_KEY for a refused secret, TKT_ERR_UNSUPPORTED for a
+ * suite left out of the build (TKT_NO_GCM).
  */
 tkt_status tkt_key_check(const tkt_key *k);
 
@@ -161,7 +165,7 @@ tkt_status tkt_key_check(const tkt_key *k);
  * Make a fresh key of suite `s` from `rng`: random name and secrets
  * (HMAC key 32 bytes for CBC suites), introduced at `now`, encrypting and
  * decrypting forever until the caller sets the windows. On failure `*k`
- * is zeroed.
+ * is zeroed (TKT_ERR_UNSUPPORTED: a suite left out, TKT_NO_GCM).
  */
 tkt_status tkt_key_generate(tkt_key *k, tkt_suite s, uint64_t now,
 	tkt_drbg *rng);
@@ -303,6 +307,8 @@ long tkt_ring_encrypting(const tkt_ring *r, uint64_t now);
  *   TKT_ERR_BUFFER_TOO_SMALL  cap is below the ticket length
  *   TKT_ERR_RNG               no IV/nonce could be drawn
  *   codec statuses            `st` cannot be encoded
+ *   TKT_ERR_UNSUPPORTED       `st` needs a part of the state format left
+ *                             out of this build (tkt/config.h)
  * `out` must not overlap the bytes `st` references. Re-entrant.
  */
 tkt_status tkt_seal(const tkt_ring *r, tkt_drbg *rng, const tkt_state *st,
@@ -357,7 +363,9 @@ typedef struct tkt_open_info {
  *   4. HMAC or GCM tag, compared in constant time: TKT_ERR_BAD_MAC
  *   5. decrypt into buf[0..n) (n = length of encrypted_state)
  *   6. PKCS#7 padding, checked in constant time: TKT_ERR_MALFORMED
- *   7. strict StatePlaintext decode (tkt_state_decode): TKT_ERR_MALFORMED
+ *   7. strict StatePlaintext decode (tkt_state_decode): TKT_ERR_MALFORMED,
+ *      or TKT_ERR_UNSUPPORTED for a state that uses a part left out of
+ *      this build (tkt/config.h)
  *   8. timestamp against now and policy->lifetime: TKT_ERR_EXPIRED;
  *      version / cipher suite against the policy: TKT_ERR_POLICY
  * then TKT_OK, or TKT_OK_RENEW if the key is decrypt-only at `now`, or if
@@ -377,8 +385,10 @@ tkt_status tkt_open(const tkt_ring *r, const tkt_policy *policy,
 
 /* ======================================================================
  * Key files. Every format is named explicitly: 48-byte layouts are
- * ambiguous (nginx vs apache), so tkt never guesses.
+ * ambiguous (nginx vs apache), so tkt never guesses. Not declared in a
+ * build with TKT_NO_KEYFILES (tkt/config.h).
  * ====================================================================== */
+#ifndef TKT_NO_KEYFILES
 
 typedef enum tkt_keyfile_format {
 	TKT_KEYFILE_NONE = 0,
@@ -429,5 +439,6 @@ tkt_status tkt_keyfile_parse(tkt_keyfile_format f, const uint8_t *buf,
  */
 tkt_status tkt_keyfile_write(tkt_keyfile_format f, const tkt_key *keys,
 	size_t n, uint8_t *out, size_t cap, size_t *written);
+#endif /* TKT_NO_KEYFILES */
 
 #endif

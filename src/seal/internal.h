@@ -38,17 +38,21 @@ void tkt_cbc_seal(const tkt_ring_key *k, uint8_t *t, size_t n);
 uint32_t tkt_cbc_mac_ok(const tkt_ring_key *k, const tkt_ticket *tv);
 void tkt_cbc_decrypt(const tkt_ring_key *k, const tkt_ticket *tv, uint8_t *buf);
 
+#ifndef TKT_NO_GCM
 /* AES-256-GCM suite: same shape with a 12-byte nonce (offset 28, data at
    offset 30) and a 16-byte tag. */
 void tkt_gcm_seal(const tkt_ring_key *k, uint8_t *t, size_t n);
 uint32_t tkt_gcm_tag_ok(const tkt_ring_key *k, const tkt_ticket *tv);
 void tkt_gcm_decrypt(const tkt_ring_key *k, const tkt_ticket *tv, uint8_t *buf);
+#endif
 
+#ifndef TKT_NO_KEYFILES
 /* Base64 (RFC 4648, padded) for the haproxy format. */
 size_t tkt_b64_encoded_len(size_t n);
 void tkt_b64_encode(const uint8_t *in, size_t n, char *out);
 /* Decode s[0..n) (n multiple of 4, canonical padding) into out (cap);
    returns the decoded length or (size_t)-1. */
 size_t tkt_b64_decode(const char *s, size_t n, uint8_t *out, size_t cap);
+#endif
 
 #endif

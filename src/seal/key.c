@@ -9,6 +9,10 @@ tkt_status tkt_key_check(const tkt_key *k)
 {
 	size_t aes = tkt_suite_aes_len(k->suite);
 
+#ifdef TKT_NO_GCM
+	if (k->suite == TKT_SUITE_AES256_GCM)
+		return TKT_ERR_UNSUPPORTED;
+#endif
 	if (aes == 0 || k->aes_len != aes)
 		return TKT_ERR_ARG;
 	if (k->suite == TKT_SUITE_AES256_GCM) {
@@ -35,6 +39,10 @@ tkt_status tkt_key_generate(tkt_key *k, tkt_suite s, uint64_t now,
 	tkt_status st;
 
 	tkt_secure_zero(k, sizeof *k);
+#ifdef TKT_NO_GCM
+	if (s == TKT_SUITE_AES256_GCM)
+		return TKT_ERR_UNSUPPORTED;
+#endif
 	if (aes == 0)
 		return TKT_ERR_ARG;
 	k->suite = s;

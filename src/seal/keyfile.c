@@ -8,6 +8,8 @@
 #include "internal.h"
 #include "keyfile.h"
 
+#ifndef TKT_NO_KEYFILES
+
 static const struct {
 	tkt_keyfile_format f;
 	const char *name;
@@ -181,3 +183,9 @@ tkt_status tkt_keyfile_write(tkt_keyfile_format f, const tkt_key *keys,
 		return TKT_ERR_ARG;
 	}
 }
+
+#else
+/* Left out by TKT_NO_KEYFILES (tkt/config.h); ISO C wants a declaration
+   in every translation unit. */
+typedef int tkt_keyfile_left_out;
+#endif

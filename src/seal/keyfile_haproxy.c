@@ -9,6 +9,8 @@
 #include "internal.h"
 #include "keyfile.h"
 
+#ifndef TKT_NO_KEYFILES
+
 #define HAPROXY_KEEP 3u
 
 /* One line of at most 80 decoded bytes: 108 base64 characters. */
@@ -112,3 +114,9 @@ tkt_status tkt_kf_haproxy_write(const tkt_key *keys, size_t n, uint8_t *out,
 	*written = need;
 	return TKT_OK;
 }
+
+#else
+/* Left out by TKT_NO_KEYFILES (tkt/config.h); ISO C wants a declaration
+   in every translation unit. */
+typedef int tkt_keyfile_haproxy_left_out;
+#endif

@@ -9,6 +9,8 @@
 #include "internal.h"
 #include "keyfile.h"
 
+#ifndef TKT_NO_KEYFILES
+
 #define STEK_LEN 92u
 #define STEK_HDR 12u
 
@@ -70,3 +72,9 @@ tkt_status tkt_kf_lighttpd_write(const tkt_key *keys, size_t n, uint8_t *out,
 	*written = STEK_LEN;
 	return TKT_OK;
 }
+
+#else
+/* Left out by TKT_NO_KEYFILES (tkt/config.h); ISO C wants a declaration
+   in every translation unit. */
+typedef int tkt_keyfile_lighttpd_left_out;
+#endif

@@ -15,6 +15,8 @@
 #include "internal.h"
 #include "keyfile.h"
 
+#ifndef TKT_NO_KEYFILES
+
 #define HEADER "tkt-keys 1\n"
 
 typedef struct cur {
@@ -260,3 +262,9 @@ tkt_status tkt_kf_tkt_write(const tkt_key *keys, size_t n, uint8_t *out,
 	*written = s.len;
 	return TKT_OK;
 }
+
+#else
+/* Left out by TKT_NO_KEYFILES (tkt/config.h); ISO C wants a declaration
+   in every translation unit. */
+typedef int tkt_keyfile_tkt_left_out;
+#endif

@@ -32,9 +32,11 @@ void tkt_rk_schedule(tkt_ring_key *s)
 	const tkt_key *k = &s->key;
 	const br_block_cbcenc_class *enc = br_aes_x86ni_cbcenc_get_vtable();
 	const br_block_cbcdec_class *dec = br_aes_x86ni_cbcdec_get_vtable();
+#ifndef TKT_NO_GCM
 	const br_block_ctr_class *ctr = br_aes_x86ni_ctr_get_vtable();
 	br_ghash gh = br_ghash_pclmul_get();
 	static const uint8_t zero_iv[12] = { 0 };
+#endif
 
 	/* The x86ni getters return NULL without AES-NI: fall back to the
 	   constant-time bitsliced code. */
@@ -42,13 +44,18 @@ void tkt_rk_schedule(tkt_ring_key *s)
 		enc = &br_aes_ct64_cbcenc_vtable;
 	if (dec == NULL)
 		dec = &br_aes_ct64_cbcdec_vtable;
+#ifndef TKT_NO_GCM
 	if (ctr == NULL)
 		ctr = &br_aes_ct64_ctr_vtable;
 	if (gh == 0)
 		gh = &br_ghash_ctmul64;
+#endif
 
 	s->encrypt_end = tkt_add_sat(k->introduced, k->encrypt_for);
 	s->decrypt_end = tkt_add_sat(s->encrypt_end, k->decrypt_for);
+#ifndef TKT_NO_GCM
+	/* No GCM key gets here in a build without GCM: tkt_key_check
+	   refuses it before tkt_ring_add schedules. */
 	if (k->suite == TKT_SUITE_AES256_GCM) {
 		ctr->init(&s->ctr.vtable, k->aes, k->aes_len);
 		/* H = E(K, 0^128): CTR with a zero IV and counter 0 encrypts
@@ -57,7 +64,9 @@ void tkt_rk_schedule(tkt_ring_key *s)
 		(void)ctr->run(&s->ctr.vtable, zero_iv, 0, s->gcm_h,
 			sizeof s->gcm_h);
 		s->ghash = gh;
-	} else {
+	} else
+#endif
+	{
 		enc->init(&s->cbcenc.vtable, k->aes, k->aes_len);
 		dec->init(&s->cbcdec.vtable, k->aes, k->aes_len);
 		br_hmac_key_init(&s->hmac, &br_sha256_vtable, k->hmac,

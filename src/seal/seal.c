@@ -32,6 +32,12 @@ tkt_status tkt_seal(const tkt_ring *r, tkt_drbg *rng, const tkt_state *st,
 	k = &r->slots[(size_t)ki];
 	suite = k->key.suite;
 	slen = tkt_state_size(st);
+#if defined(TKT_NO_CERT_IDENTITY) || defined(TKT_NO_STATE_EXTENSIONS)
+	/* Tell a value this build cannot encode from an invalid one: the
+	   encoder refuses before it looks at the buffer. */
+	if (slen == 0 && tkt_state_encode(st, out, 0, &w) == TKT_ERR_UNSUPPORTED)
+		return TKT_ERR_UNSUPPORTED;
+#endif
 	if (slen == 0)
 		return TKT_ERR_ARG;
 	tlen = tkt_suite_ticket_len(suite, slen);
@@ -55,9 +61,12 @@ tkt_status tkt_seal(const tkt_ring *r, tkt_drbg *rng, const tkt_state *st,
 	s = tkt_state_encode(st, out + hdr, n, &w);
 	if (s != TKT_OK || w != slen)
 		return seal_fail(out, tlen, s != TKT_OK ? s : TKT_ERR_ARG);
+#ifndef TKT_NO_GCM
 	if (suite == TKT_SUITE_AES256_GCM) {
 		tkt_gcm_seal(k, out, n);
-	} else {
+	} else
+#endif
+	{
 		/* PKCS#7: n - slen bytes (1..16), each holding that count. */
 		memset(out + hdr + slen, (int)(n - slen), n - slen);
 		tkt_cbc_seal(k, out, n);
