@@ -20,7 +20,8 @@
 #                       (plain replay driver: coverage and regression runs)
 #
 # Every fuzz/fuzz_<t>.c is one target; its seeds are corpus/<t>/. Targets
-# that need the seal layer (BearSSL) link -lbearssl when src/seal exists.
+# that need the seal layer or the BearSSL integration (src/bearssl) link
+# -lbearssl when src/seal exists.
 # Exit status: non-zero if any target failed to build (the others are
 # still built, and the failures are listed).
 set -u
@@ -61,6 +62,10 @@ libs=()
 if ls src/seal/*.c >/dev/null 2>&1; then
 	lib_src+=(src/seal/*.c)
 	libs+=(-lbearssl)
+fi
+# The BearSSL integration (fuzz_bearssl); it needs the seal layer.
+if ls src/bearssl/*.c >/dev/null 2>&1; then
+	lib_src+=(src/bearssl/*.c)
 fi
 lib_obj=()
 fail=0

@@ -12,6 +12,10 @@
  *            fuzz/make_seeds.py wrote from the key-file spec);
  *   open     valid = fuzz_open.c's independent model of tkt_open expects
  *            TKT_OK or TKT_OK_RENEW (the harness itself is included).
+ * and with -DTKT_CLASSIFY_BEARSSL (src/bearssl linked too):
+ *   bearssl  valid = the tkt server accepted the ticket, or the tkt client
+ *            took in a NewSessionTicket (fuzz_bearssl.c's fb_label; the
+ *            harness runs the input, oracles included).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +25,21 @@
 
 #ifdef TKT_CLASSIFY_SEAL
 #include "fuzz_open.c"
+#endif
+#ifdef TKT_CLASSIFY_BEARSSL
+/* The harness without its entry point (fuzz_open.c has one already). */
+#define FB_NO_ENTRY
+#include "fuzz_bearssl.c"
+
+static int classify_bearssl(const uint8_t *b, size_t n)
+{
+	fb_run run;
+
+	fb_one(b, n, &run);
+	return fb_label(b, n, &run);
+}
+#endif
+#ifdef TKT_CLASSIFY_SEAL
 
 static int classify_keyfile(const uint8_t *b, size_t n)
 {
@@ -73,6 +92,10 @@ static int classify(const char *t, const uint8_t *b, size_t n)
 		return classify_keyfile(b, n);
 	if (strcmp(t, "open") == 0)
 		return fz_open_expected_ok(b, n);
+#endif
+#ifdef TKT_CLASSIFY_BEARSSL
+	if (strcmp(t, "bearssl") == 0)
+		return classify_bearssl(b, n);
 #endif
 	return -1;
 }

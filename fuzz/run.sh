@@ -23,6 +23,8 @@
 #   coverage     llvm-cov line and branch coverage of src/codec from a
 #                replay of the corpus; enforces the floor (100% lines,
 #                >= 95% branches, exceptions in fuzz/coverage-exceptions.txt).
+#   bearssl-seeds  (no make target) regenerate corpus/bearssl/ with
+#                fuzz/make_bearssl_seeds.c.
 #
 # Campaigns run at FUZZ_NICE (default 19). Everything is built under
 # build/fuzz/ (FUZZ_BUILD to change it).
@@ -83,13 +85,17 @@ build_libfuzzer() {   # $1 = out dir; ASan + UBSan + libFuzzer
 # The corpus labeller (fuzz/classify.c); with the seal layer present it
 # also labels the keyfile and open targets (and links BearSSL).
 build_classify() {   # $1 = output binary
-	local extra=()
+	local extra=() libs=()
 	if ls src/seal/*.c >/dev/null 2>&1; then
-		extra=(-DTKT_CLASSIFY_SEAL -Isrc src/codec/*.c src/seal/*.c -lbearssl)
+		extra=(-DTKT_CLASSIFY_SEAL -Isrc src/codec/*.c src/seal/*.c)
+		libs=(-lbearssl)
+		if ls src/bearssl/*.c >/dev/null 2>&1; then
+			extra+=(-DTKT_CLASSIFY_BEARSSL src/bearssl/*.c)
+		fi
 	fi
 	clang -O1 -std=c99 -Wall -Wextra -Werror -pedantic -D_DEFAULT_SOURCE \
 		-Iinclude -Ifuzz fuzz/classify.c fuzz/spec_mirror.c "${extra[@]}" \
-		-o "$1"
+		"${libs[@]}" -o "$1"
 }
 
 # Copy a target's seeds into a flat work directory (the engines write
@@ -388,11 +394,22 @@ coverage() {
 	return $rc
 }
 
+# ---------------------------------------------------------------------
+# corpus/bearssl/ seeds: made with the library itself (a real tkt client's
+# ClientHellos, tickets sealed with fuzz_bearssl.c's key ring).
+bearssl_seeds() {
+	clang -O1 -g -std=c99 -Wall -Wextra -Werror -pedantic -D_DEFAULT_SOURCE \
+		-Iinclude -Isrc -Ifuzz fuzz/make_bearssl_seeds.c fuzz/spec_mirror.c \
+		src/codec/*.c src/seal/*.c src/bearssl/*.c -lbearssl \
+		-o "$B/make_bearssl_seeds" && "$B/make_bearssl_seeds" corpus/bearssl
+}
+
 case $mode in
+	bearssl-seeds) bearssl_seeds ;;
 	fuzz-smoke) smoke ;;
 	fuzz) SECONDS_=${FUZZ_SECONDS:-600}; campaign_libfuzzer ;;
 	fuzz-afl) SECONDS_=${FUZZ_SECONDS:-600}; campaign_afl ;;
 	corpus-min) corpus_min ;;
 	coverage) coverage ;;
-	*) echo "usage: fuzz/run.sh fuzz-smoke|fuzz|fuzz-afl|corpus-min|coverage" >&2; exit 2 ;;
+	*) echo "usage: fuzz/run.sh fuzz-smoke|fuzz|fuzz-afl|corpus-min|coverage|bearssl-seeds" >&2; exit 2 ;;
 esac
