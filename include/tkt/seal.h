@@ -424,6 +424,7 @@ tkt_status tkt_keyfile_format_from_name(const char *name,
  *   tkt: see spec/formats.md; a file with no key line is valid (count 0).
  * Every key is checked with tkt_key_check(). Errors: TKT_ERR_BAD_LENGTH
  * (wrong size), TKT_ERR_SYNTAX (text), TKT_ERR_KEY (refused secret),
+ * TKT_ERR_UNSUPPORTED (a key of a suite left out of the build, TKT_NO_GCM),
  * TKT_ERR_FULL (more keys than cap), TKT_ERR_RANGE (lighttpd version,
  * times). On failure `keys[0..cap)` is zeroed and *count is 0.
  */

@@ -98,7 +98,11 @@ static tkt_status key_line(cur *c, tkt_key *k)
 	else if (lit(c, "rfc5077 "))
 		k->suite = TKT_SUITE_RFC5077;
 	else if (lit(c, "aes256-gcm "))
+#ifdef TKT_NO_GCM
+		return TKT_ERR_UNSUPPORTED;  /* known, but left out of this build */
+#else
 		k->suite = TKT_SUITE_AES256_GCM;
+#endif
 	else
 		return TKT_ERR_SYNTAX;
 	k->aes_len = tkt_suite_aes_len(k->suite);

@@ -3,6 +3,11 @@
  * tkt_open()'s checks, the known-bug cases (CVE-2014-3567, CVE-2016-6302,
  * CVE-2020-13777), the key-ring lifecycle under a fake clock, and erasure
  * of outputs on failure.
+ *
+ * Built with options of tkt/config.h (tests/configs), the parts left out
+ * are checked for their documented refusal instead: test_gcm_left_out()
+ * without GCM, test_state_left_out() for the state format; tests that
+ * only need some suite use ANY_SUITE.
  */
 #include <stdint.h>
 #include <string.h>
@@ -22,6 +27,13 @@ static const uint8_t ms[48] = {
 };
 
 #define T0 1700000000u
+
+/* A suite for tests that need one of any kind: the AEAD one when built. */
+#ifdef TKT_NO_GCM
+#define ANY_SUITE TKT_SUITE_RFC5077_AES256
+#else
+#define ANY_SUITE TKT_SUITE_AES256_GCM
+#endif
 
 static void make_state(tkt_state *s, uint32_t ts)
 {
@@ -82,6 +94,17 @@ static void test_roundtrip(tkt_suite suite, tkt_drbg *rng)
 	st.server_name.ptr = sni;
 	st.server_name.len = sizeof sni - 1;
 	st.extended_ms = 1;
+#ifdef TKT_NO_STATE_EXTENSIONS
+	/* refused, nothing written; the round trip goes on without them */
+	memset(t, 0xAA, sizeof t);
+	CHECK_EQ(tkt_seal(&ring, rng, &st, T0, 3600, t, sizeof t, &w, &hint), TKT_ERR_UNSUPPORTED);
+	CHECK_EQ(w, 0);
+	CHECK_EQ(hint, 0);
+	CHECK_EQ(t[0], 0xAA);
+	st.server_name.ptr = NULL;
+	st.server_name.len = 0;
+	st.extended_ms = 0;
+#endif
 	CHECK_EQ(tkt_seal(&ring, rng, &st, T0, 3600, t, sizeof t, &w, &hint), TKT_OK);
 	CHECK_EQ(w, tkt_suite_ticket_len(suite, tkt_state_size(&st)));
 	CHECK_EQ(hint, 3600);
@@ -91,8 +114,9 @@ static void test_roundtrip(tkt_suite suite, tkt_drbg *rng)
 	CHECK_EQ(got.cipher_suite, 0xC02F);
 	CHECK_MEM(got.master_secret, 48, ms, 48);
 	CHECK_EQ(got.timestamp, T0);
-	CHECK_EQ(got.extended_ms, 1);
-	CHECK_MEM(got.server_name.ptr, got.server_name.len, sni, sizeof sni - 1);
+	CHECK_EQ(got.extended_ms, st.extended_ms);
+	CHECK_MEM(got.server_name.ptr, got.server_name.len, st.server_name.ptr,
+		st.server_name.len);
 	CHECK_EQ(info.suite, suite);
 	CHECK_EQ(info.decrypt_only, 0);
 	/* a second seal of the same state differs (fresh IV/nonce) */
@@ -213,7 +237,7 @@ static void test_keys_refused(void)
 	make_key(&k, TKT_SUITE_RFC5077, 1);
 	memset(k.hmac, 0, sizeof k.hmac);
 	CHECK_EQ(tkt_ring_add(&ring, &k), TKT_ERR_KEY);
-	make_key(&k, TKT_SUITE_AES256_GCM, 1);
+	make_key(&k, ANY_SUITE, 1);
 	memset(k.aes, 0, sizeof k.aes);
 	CHECK_EQ(tkt_ring_add(&ring, &k), TKT_ERR_KEY);
 	/* AES key == HMAC key */
@@ -224,9 +248,15 @@ static void test_keys_refused(void)
 	make_key(&k, TKT_SUITE_RFC5077, 1);
 	k.hmac_len = 20;
 	CHECK_EQ(tkt_ring_add(&ring, &k), TKT_ERR_ARG);
+#ifndef TKT_NO_GCM
 	make_key(&k, TKT_SUITE_AES256_GCM, 1);
 	k.hmac_len = 16;
 	CHECK_EQ(tkt_ring_add(&ring, &k), TKT_ERR_ARG);
+#else
+	make_key(&k, TKT_SUITE_RFC5077, 1);
+	k.aes_len = 32;
+	CHECK_EQ(tkt_ring_add(&ring, &k), TKT_ERR_ARG);
+#endif
 	CHECK_EQ(tkt_ring_count(&ring), 0);
 	/* duplicate name, duplicate secret */
 	make_key(&k, TKT_SUITE_RFC5077, 1);
@@ -246,9 +276,9 @@ static void test_keys_refused(void)
 	/* full */
 	make_key(&k2, TKT_SUITE_RFC5077, 2);
 	CHECK_EQ(tkt_ring_add(&ring, &k2), TKT_OK);
-	make_key(&k2, TKT_SUITE_AES256_GCM, 3);
+	make_key(&k2, ANY_SUITE, 3);
 	CHECK_EQ(tkt_ring_add(&ring, &k2), TKT_OK);
-	make_key(&k2, TKT_SUITE_AES256_GCM, 4);
+	make_key(&k2, ANY_SUITE, 4);
 	CHECK_EQ(tkt_ring_add(&ring, &k2), TKT_ERR_FULL);
 	CHECK_EQ(ring.refused.by_status[TKT_ERR_FULL], 1);
 	/* removal erases the slot */
@@ -492,11 +522,11 @@ static void test_lifecycle(tkt_drbg *rng)
 	memset(&pol, 0, sizeof pol);
 	pol.lifetime = 86400;
 	tkt_ring_init(&ring, slots, 3);
-	make_key(&a, TKT_SUITE_AES256_GCM, 1);
+	make_key(&a, ANY_SUITE, 1);
 	a.introduced = T0;
 	a.encrypt_for = 2 * H;
 	a.decrypt_for = 13 * H;
-	make_key(&b, TKT_SUITE_AES256_GCM, 2);
+	make_key(&b, ANY_SUITE, 2);
 	b.introduced = T0 + 2 * H - 600;      /* overlaps a's last 10 minutes */
 	b.encrypt_for = 2 * H;
 	b.decrypt_for = 13 * H;
@@ -576,7 +606,7 @@ static void test_mixed(tkt_drbg *rng)
 	uint32_t hint;
 
 	tkt_ring_init(&ring, slots, 3);
-	make_key(&k, TKT_SUITE_AES256_GCM, 1);
+	make_key(&k, ANY_SUITE, 1);
 	k.introduced = 10;
 	CHECK_EQ(tkt_ring_add(&ring, &k), TKT_OK);
 	make_key(&k, TKT_SUITE_RFC5077, 2);
@@ -637,9 +667,11 @@ static void test_impls(tkt_suite suite, tkt_drbg *rng)
 	n = w1 - 16u - tkt_suite_iv_len(suite) - 2u - tkt_suite_mac_len(suite);
 	CHECK_EQ(tkt_open(&rf, NULL, T0, t1, w1, buf, sizeof buf, &got, NULL, NULL), TKT_OK);
 	memcpy(t2 + w1 - tkt_suite_mac_len(suite) - n, buf, n);
+#ifndef TKT_NO_GCM
 	if (suite == TKT_SUITE_AES256_GCM)
 		tkt_gcm_seal(&slow[0], t2, n);
 	else
+#endif
 		tkt_cbc_seal(&slow[0], t2, n);
 	CHECK_MEM(t2, w1, t1, w1);
 	tkt_secure_zero(buf, sizeof buf);
@@ -720,6 +752,130 @@ static void test_drbg(void)
 	CHECK(all_zero((const uint8_t *)&d, sizeof d));
 }
 
+/*
+ * An authentic ticket whose state needs a part of the format: opened in
+ * the full build; in a build without that part (tkt/config.h), refused
+ * with TKT_ERR_UNSUPPORTED (not TKT_ERR_MALFORMED), the plaintext erased.
+ * The ticket is made by hand (tkt_seal would refuse the state first), and
+ * tkt_seal's own refusal is checked too.
+ */
+static void test_state_left_out(tkt_drbg *rng)
+{
+	static const uint8_t cert_list[] = { 0, 0, 4, 0, 0, 1, 0x30 };
+	static const uint8_t ems_block[] = { 0, 4, 0, 23, 0, 0 };
+	tkt_ring_key slots[1];
+	tkt_ring ring;
+	tkt_key k;
+	tkt_state st, got;
+	uint8_t plain[128], t[256], buf[256];
+	size_t pn = 0, n, w = 0, i;
+	uint32_t hint = 0;
+	int kind;
+
+	tkt_ring_init(&ring, slots, 1);
+	make_key(&k, TKT_SUITE_RFC5077, 5);
+	CHECK_EQ(tkt_ring_add(&ring, &k), TKT_OK);
+	for (kind = 0; kind < 2; kind++) {
+		tkt_status want = TKT_OK;
+
+		make_state(&st, T0);
+		if (kind == 0) {
+			st.identity = TKT_IDENTITY_CERTIFICATE;
+			st.cert_list.ptr = cert_list + 3;
+			st.cert_list.len = sizeof cert_list - 3;
+#ifdef TKT_NO_CERT_IDENTITY
+			want = TKT_ERR_UNSUPPORTED;
+#endif
+		} else {
+#ifdef TKT_NO_STATE_EXTENSIONS
+			want = TKT_ERR_UNSUPPORTED;
+#endif
+		}
+		/* StatePlaintext bytes: the 54 fixed ones, identity body,
+		   timestamp, and for kind 1 an extended_master_secret block */
+		pn = 0;
+		plain[pn++] = 3; plain[pn++] = 3; plain[pn++] = 0xC0; plain[pn++] = 0x2F;
+		plain[pn++] = 0;
+		memcpy(plain + pn, ms, 48);
+		pn += 48;
+		plain[pn++] = st.identity;
+		if (kind == 0) {
+			memcpy(plain + pn, cert_list, sizeof cert_list);
+			pn += sizeof cert_list;
+		}
+		plain[pn++] = (uint8_t)(T0 >> 24);
+		plain[pn++] = (uint8_t)(T0 >> 16);
+		plain[pn++] = (uint8_t)(T0 >> 8);
+		plain[pn++] = (uint8_t)T0;
+		if (kind == 1) {
+			memcpy(plain + pn, ems_block, sizeof ems_block);
+			pn += sizeof ems_block;
+			st.extended_ms = 1;
+		}
+		/* tkt_seal: the same value */
+		memset(t, 0xAA, sizeof t);
+		CHECK_EQ(tkt_seal(&ring, rng, &st, T0, 3600, t, sizeof t, &w, &hint), want);
+		if (want != TKT_OK)
+			CHECK(w == 0 && hint == 0 && t[0] == 0xAA);
+
+		/* by hand: name, IV, length, padded plaintext, then MAC */
+		n = pn + (16u - pn % 16u);
+		memcpy(t, k.name, 16);
+		memset(t + 16, 0x5c, 16);
+		t[32] = (uint8_t)(n / 256u);
+		t[33] = (uint8_t)(n % 256u);
+		memcpy(t + 34, plain, pn);
+		memset(t + 34 + pn, (int)(n - pn), n - pn);
+		tkt_cbc_seal(&ring.slots[0], t, n);
+		memset(buf, 0x11, sizeof buf);
+		CHECK_EQ(tkt_open(&ring, NULL, T0, t, 34 + n + 32, buf, sizeof buf,
+			&got, NULL, NULL), want);
+		if (want == TKT_OK) {
+			CHECK_EQ(got.identity, st.identity);
+			CHECK_EQ(got.extended_ms, st.extended_ms);
+			CHECK_MEM(got.cert_list.ptr, got.cert_list.len,
+				st.cert_list.ptr, st.cert_list.len);
+		} else {
+			for (i = 0; i < n && buf[i] == 0; i++)
+				;
+			CHECK_EQ(i, n);
+		}
+	}
+	tkt_ring_clear(&ring);
+}
+
+#ifdef TKT_NO_GCM
+/* Without GCM, the suite is known by name but refused everywhere a key
+   or a layout would need it; no GCM key ever enters a ring. */
+static void test_gcm_left_out(tkt_drbg *rng)
+{
+	tkt_suite s = TKT_SUITE_NONE;
+	tkt_ring_key slots[1];
+	tkt_ring ring;
+	tkt_key k;
+
+	CHECK_EQ(tkt_suite_from_name("aes256-gcm", &s), TKT_ERR_UNSUPPORTED);
+	CHECK_EQ(s, TKT_SUITE_NONE);
+	CHECK_EQ(tkt_suite_from_name("rfc5077-aes256", &s), TKT_OK);
+	CHECK_EQ(tkt_suite_iv_len(TKT_SUITE_AES256_GCM), 0);
+	CHECK_EQ(tkt_suite_mac_len(TKT_SUITE_AES256_GCM), 0);
+	CHECK_EQ(tkt_suite_aes_len(TKT_SUITE_AES256_GCM), 0);
+	CHECK_EQ(tkt_suite_ticket_len(TKT_SUITE_AES256_GCM, 58), 0);
+	memset(&k, 0x33, sizeof k);
+	CHECK_EQ(tkt_key_generate(&k, TKT_SUITE_AES256_GCM, T0, rng), TKT_ERR_UNSUPPORTED);
+	CHECK(all_zero((const uint8_t *)&k, sizeof k));
+	/* a key filled in by hand as a GCM build would have it */
+	make_key(&k, TKT_SUITE_AES256_GCM, 1);
+	k.aes_len = 32;
+	memset(k.aes, 0x42, 32);
+	CHECK_EQ(tkt_key_check(&k), TKT_ERR_UNSUPPORTED);
+	tkt_ring_init(&ring, slots, 1);
+	CHECK_EQ(tkt_ring_add(&ring, &k), TKT_ERR_UNSUPPORTED);
+	CHECK_EQ(tkt_ring_count(&ring), 0);
+	CHECK_EQ(ring.refused.by_status[TKT_ERR_UNSUPPORTED], 1);
+}
+#endif
+
 int main(void)
 {
 	tkt_drbg rng;
@@ -727,23 +883,33 @@ int main(void)
 	CHECK_EQ(tkt_drbg_init(&rng), TKT_OK);
 	CHECK_EQ(tkt_suite_ticket_len(TKT_SUITE_RFC5077, 58), 16 + 16 + 2 + 64 + 32);
 	CHECK_EQ(tkt_suite_ticket_len(TKT_SUITE_RFC5077, 64), 16 + 16 + 2 + 80 + 32);
-	CHECK_EQ(tkt_suite_ticket_len(TKT_SUITE_AES256_GCM, 58), 16 + 12 + 2 + 58 + 16);
 	CHECK_EQ(tkt_suite_ticket_len(TKT_SUITE_RFC5077, 65455u), 65522u);
 	CHECK_EQ(tkt_suite_ticket_len(TKT_SUITE_RFC5077, 65456u), 0);
+#ifndef TKT_NO_GCM
+	CHECK_EQ(tkt_suite_ticket_len(TKT_SUITE_AES256_GCM, 58), 16 + 12 + 2 + 58 + 16);
 	CHECK_EQ(tkt_suite_ticket_len(TKT_SUITE_AES256_GCM, 65535u - 46u), 65535u);
 	CHECK_EQ(tkt_suite_ticket_len(TKT_SUITE_AES256_GCM, 65535u - 45u), 0);
+#else
+	test_gcm_left_out(&rng);
+#endif
 	test_roundtrip(TKT_SUITE_RFC5077, &rng);
 	test_roundtrip(TKT_SUITE_RFC5077_AES256, &rng);
+#ifndef TKT_NO_GCM
 	test_roundtrip(TKT_SUITE_AES256_GCM, &rng);
+#endif
 	test_lengths(TKT_SUITE_RFC5077, &rng);
 	test_lengths(TKT_SUITE_RFC5077_AES256, &rng);
+#ifndef TKT_NO_GCM
 	test_lengths(TKT_SUITE_AES256_GCM, &rng);
+#endif
 	printf("test_seal_core: run-time choice here: AES %s, GHASH %s\n",
 		br_aes_x86ni_cbcenc_get_vtable() != NULL ? "x86ni" : "ct64",
 		br_ghash_pclmul_get() != 0 ? "pclmul" : "ctmul64");
 	test_impls(TKT_SUITE_RFC5077, &rng);
 	test_impls(TKT_SUITE_RFC5077_AES256, &rng);
+#ifndef TKT_NO_GCM
 	test_impls(TKT_SUITE_AES256_GCM, &rng);
+#endif
 	test_keys_refused();
 	test_open_results(&rng);
 	test_order(&rng);
@@ -754,6 +920,7 @@ int main(void)
 	test_fingerprint();
 	test_drbg();
 	test_bad_mac_flat(&rng);
+	test_state_left_out(&rng);
 	tkt_drbg_clear(&rng);
 	return check_summary("test_seal_core");
 }

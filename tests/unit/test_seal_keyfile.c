@@ -2,6 +2,11 @@
  * Key files: every format's field order (the traps), HAProxy's
  * second-to-last rule, lighttpd's host-endian header, the native format's
  * strictness, write/parse round trips, and base64 canonicity.
+ *
+ * Built with TKT_NO_KEYFILES (tkt/config.h) only the suite names remain
+ * here: tests/configs checks that the key-file functions are neither
+ * declared nor in the library. Built with TKT_NO_GCM, a GCM key in a
+ * native file is checked to be refused with TKT_ERR_UNSUPPORTED.
  */
 #include <stdint.h>
 #include <string.h>
@@ -10,6 +15,7 @@
 #include "seal/internal.h"
 #include "check.h"
 
+#ifndef TKT_NO_KEYFILES
 /* 80 distinct bytes: byte i = i + 1, so every field is recognisable. */
 static void pattern(uint8_t *b, size_t n)
 {
@@ -274,7 +280,21 @@ static void test_native(void)
 	CHECK_EQ(tkt_drbg_init(&rng), TKT_OK);
 	CHECK_EQ(tkt_key_generate(&k[0], TKT_SUITE_RFC5077, 1000, &rng), TKT_OK);
 	CHECK_EQ(tkt_key_generate(&k[1], TKT_SUITE_RFC5077_AES256, 2000, &rng), TKT_OK);
+#ifndef TKT_NO_GCM
 	CHECK_EQ(tkt_key_generate(&k[2], TKT_SUITE_AES256_GCM, 3000, &rng), TKT_OK);
+#else
+	CHECK_EQ(tkt_key_generate(&k[2], TKT_SUITE_RFC5077_AES256, 3000, &rng), TKT_OK);
+	{
+		/* a well-formed GCM key line: refused for the suite alone */
+		static const char gcm[] =
+			"tkt-keys 1\nkey suite=aes256-gcm name=000102030405060708090a0b0c0d0e0f aes=0102030405060708090a0b0c0d0e0f100102030405060708090a0b0c0d0e0f10 hmac=- introduced=0 encrypt=forever decrypt=forever\n";
+
+		n = 9;
+		CHECK_EQ(tkt_keyfile_parse(TKT_KEYFILE_TKT, (const uint8_t *)gcm,
+			strlen(gcm), g, 4, &n), TKT_ERR_UNSUPPORTED);
+		CHECK_EQ(n, 0);
+	}
+#endif
 	k[1].hmac_len = 16;
 	k[2].encrypt_for = 7200;
 	k[2].decrypt_for = 0;
@@ -329,10 +349,9 @@ static void test_native(void)
 	tkt_drbg_clear(&rng);
 }
 
-static void test_names(void)
+static void test_format_names(void)
 {
 	tkt_keyfile_format f;
-	tkt_suite s;
 	static const char *const fn[] = { "nginx", "apache", "openssl80", "haproxy", "lighttpd", "tkt" };
 	size_t i;
 
@@ -342,21 +361,37 @@ static void test_names(void)
 	}
 	CHECK_EQ(tkt_keyfile_format_from_name("NGINX", &f), TKT_ERR_ARG);
 	CHECK_EQ(tkt_keyfile_format_from_name("openssl", &f), TKT_ERR_ARG);
+}
+#endif
+
+static void test_names(void)
+{
+	tkt_suite s;
+
 	CHECK_EQ(tkt_suite_from_name("rfc5077-aes256", &s), TKT_OK);
 	CHECK_EQ(s, TKT_SUITE_RFC5077_AES256);
+#ifndef TKT_NO_GCM
 	CHECK_EQ(tkt_suite_from_name("aes256-gcm", &s), TKT_OK);
 	CHECK_EQ(s, TKT_SUITE_AES256_GCM);
+#else
+	s = TKT_SUITE_NONE;
+	CHECK_EQ(tkt_suite_from_name("aes256-gcm", &s), TKT_ERR_UNSUPPORTED);
+	CHECK_EQ(s, TKT_SUITE_NONE);
+#endif
 	CHECK_EQ(tkt_suite_from_name("rfc5077-aes", &s), TKT_ERR_ARG);
 	CHECK_EQ(tkt_suite_from_name(NULL, &s), TKT_ERR_ARG);
 }
 
 int main(void)
 {
+#ifndef TKT_NO_KEYFILES
 	test_binary_traps();
 	test_lighttpd();
 	test_haproxy();
 	test_b64();
 	test_native();
+	test_format_names();
+#endif
 	test_names();
 	return check_summary("test_seal_keyfile");
 }

@@ -5,6 +5,12 @@
  * Vectors are built field by field by a small writer that also records
  * where each length field is, so that every length can be bent by one in
  * both directions and every vector can be cut at every length.
+ *
+ * Built with TKT_NO_CERT_IDENTITY or TKT_NO_STATE_EXTENSIONS
+ * (tkt/config.h, tests/configs), every vector and value that uses the
+ * left-out part is checked for the documented refusal instead
+ * (TKT_ERR_UNSUPPORTED, its offset, nothing written): see left_out() and
+ * value_left_out().
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -129,6 +135,50 @@ static void certs(vec *v, size_t count)
 	}
 }
 
+/*
+ * 1 if decoding v must give TKT_ERR_UNSUPPORTED in this build, with *at
+ * the documented offset: a certificate identity (at its type, 53), or a
+ * block of state extensions whose length field frames the rest of v (at
+ * that field; a badly framed block keeps its own status).
+ */
+static int left_out(const vec *v, size_t *at)
+{
+#ifdef TKT_NO_CERT_IDENTITY
+	if (v->n > 53 && v->b[53] == TKT_IDENTITY_CERTIFICATE) {
+		*at = 53;
+		return 1;
+	}
+#endif
+#ifdef TKT_NO_STATE_EXTENSIONS
+	if (v->ts_end != 0 && v->n >= v->ts_end + 2) {
+		size_t blen = v->b[v->ts_end] * 256u + v->b[v->ts_end + 1];
+
+		if (blen != 0 && blen == v->n - v->ts_end - 2) {
+			*at = v->ts_end;
+			return 1;
+		}
+	}
+#endif
+	(void)v;
+	(void)at;
+	return 0;
+}
+
+/* 1 if encoding s must give TKT_ERR_UNSUPPORTED in this build. */
+static int value_left_out(const tkt_state *s)
+{
+#ifdef TKT_NO_CERT_IDENTITY
+	if (s->identity == TKT_IDENTITY_CERTIFICATE)
+		return 1;
+#endif
+#ifdef TKT_NO_STATE_EXTENSIONS
+	if (s->extended_ms != 0 || s->server_name.len != 0 || s->alpn.len != 0)
+		return 1;
+#endif
+	(void)s;
+	return 0;
+}
+
 /* Same value: scalars, lengths and the bytes behind the pointers. */
 static int same_value(const tkt_state *a, const tkt_state *b)
 {
@@ -150,9 +200,18 @@ static void check_valid(const vec *v)
 {
 	static uint8_t out[VEC_MAX + 16], tmp[VEC_MAX];
 	tkt_state s, s2, canary;
-	size_t at = 12345, w = 12345, cap, k, i;
+	size_t at = 12345, w = 12345, cap, k, i, want_at = 0;
 	tkt_status st;
 
+	if (left_out(v, &want_at)) {
+		memset(&canary, 0xa5, sizeof canary);
+		memset(&s, 0xa5, sizeof s);
+		CHECK_EQ(tkt_state_decode(v->b, v->n, &s, &at),
+			TKT_ERR_UNSUPPORTED);
+		CHECK_EQ(at, want_at);
+		CHECK(memcmp(&s, &canary, sizeof s) == 0);
+		return;
+	}
 	st = tkt_state_decode(v->b, v->n, &s, &at);
 	CHECK_EQ(st, TKT_OK);
 	CHECK_EQ(at, v->n);
@@ -244,6 +303,23 @@ static tkt_status dec(const vec *v, size_t *at)
 	return tkt_state_decode(v->b, v->n, &s, at);
 }
 
+#define ANY_AT ((size_t)-1)
+
+/* Decoding v gives st at offset want_at (ANY_AT: not checked) in the
+   full build, or the refusal of left_out() in a build without a part. */
+static void want(const vec *v, tkt_status st, size_t want_at)
+{
+	size_t at = 0, lo_at = 0;
+
+	if (left_out(v, &lo_at)) {
+		st = TKT_ERR_UNSUPPORTED;
+		want_at = lo_at;
+	}
+	CHECK_EQ(dec(v, &at), st);
+	if (want_at != ANY_AT)
+		CHECK_EQ(at, want_at);
+}
+
 static void test_identities(void)
 {
 	static const char *const sns[] = { NULL, "example.com" };
@@ -269,6 +345,8 @@ static void test_identities(void)
 			}
 			tail(&v, 0x5f5e1000u + kind, sn, alpn, ems);
 			check_valid(&v);
+			if (left_out(&v, &at))
+				continue;  /* check_valid checked the refusal */
 			CHECK_EQ(tkt_state_decode(v.b, v.n, &s, &at), TKT_OK);
 			CHECK_EQ(s.version, 0x0303);
 			CHECK_EQ(s.cipher_suite, 0xc02f);
@@ -320,8 +398,7 @@ static void test_cert_lists(void)
 	putlen(&v, sizeof list_with_empty, 3);
 	put(&v, list_with_empty, sizeof list_with_empty);
 	tail(&v, 7, NULL, NULL, 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_BAD_LENGTH);
-	CHECK_EQ(at, 57 + 5);
+	want(&v, TKT_ERR_BAD_LENGTH, 57 + 5);
 
 	/* a certificate header cut by the end of the list */
 	head(&v, 1);
@@ -329,8 +406,7 @@ static void test_cert_lists(void)
 	put8(&v, 0);
 	put8(&v, 0);
 	tail(&v, 7, NULL, NULL, 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_BAD_LENGTH);
-	CHECK_EQ(at, 57);
+	want(&v, TKT_ERR_BAD_LENGTH, 57);
 
 	/* a certificate running past the list, though inside the buffer */
 	head(&v, 1);
@@ -338,19 +414,19 @@ static void test_cert_lists(void)
 	putlen(&v, 2, 3);
 	put8(&v, 0x30);
 	tail(&v, 0x30303030u, NULL, NULL, 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_BAD_LENGTH);
+	want(&v, TKT_ERR_BAD_LENGTH, ANY_AT);
 
 	/* a list running past the buffer */
 	head(&v, 1);
 	putlen(&v, 0x10, 3);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_TRUNCATED);
-	CHECK_EQ(at, 54);
+	want(&v, TKT_ERR_TRUNCATED, 54);
 
 	/* next_cert over three certificates */
 	head(&v, 1);
 	certs(&v, 3);
 	tail(&v, 9, NULL, NULL, 0);
-	CHECK_EQ(dec(&v, &at), TKT_OK);
+	want(&v, TKT_OK, v.n);
+#ifndef TKT_NO_CERT_IDENTITY
 	CHECK_EQ(tkt_state_decode(v.b, v.n, &s, &at), TKT_OK);
 	cur = 0;
 	CHECK_EQ(tkt_state_next_cert(&s, &cur, &c), 1);
@@ -372,10 +448,14 @@ static void test_cert_lists(void)
 	CHECK_EQ(tkt_state_next_cert(&s, &cur, &c), 0);
 	CHECK_EQ(cur, 4);
 
+#endif
+
 	/* empty list and other identities: no certificate */
 	head(&v, 1);
 	certs(&v, 0);
 	tail(&v, 9, NULL, NULL, 0);
+	want(&v, TKT_OK, v.n);
+#ifndef TKT_NO_CERT_IDENTITY
 	CHECK_EQ(tkt_state_decode(v.b, v.n, &s, &at), TKT_OK);
 	cur = 0;
 	CHECK_EQ(tkt_state_next_cert(&s, &cur, &c), 0);
@@ -387,6 +467,9 @@ static void test_cert_lists(void)
 	s.cert_list = s.psk_identity; /* looks like a list, but identity is psk */
 	cur = 0;
 	CHECK_EQ(tkt_state_next_cert(&s, &cur, &c), 0);
+#else
+	(void)s; (void)at; (void)cur; (void)c;
+#endif
 }
 
 /* One certificate filling a list of exactly 2^24 - 1 bytes: the largest
@@ -411,6 +494,24 @@ static void test_largest_list(void)
 	b[53] = 1;
 	b[54] = 0xff; b[55] = 0xff; b[56] = 0xff;
 	b[57] = 0xff; b[58] = 0xff; b[59] = 0xfc;
+#ifdef TKT_NO_CERT_IDENTITY
+	/* Left out: the bytes and the value are both refused, nothing
+	   written. */
+	(void)cur; (void)c;
+	CHECK_EQ(tkt_state_decode(b, n, &s, &at), TKT_ERR_UNSUPPORTED);
+	CHECK_EQ(at, 53);
+	memset(&s, 0, sizeof s);
+	s.master_secret = ms48;
+	s.identity = TKT_IDENTITY_CERTIFICATE;
+	s.cert_list.ptr = b + 57;
+	s.cert_list.len = list;
+	memset(o, 0xcc, n + 1);
+	w = 77;
+	CHECK_EQ(tkt_state_size(&s), 0);
+	CHECK_EQ(tkt_state_encode(&s, o, n + 1, &w), TKT_ERR_UNSUPPORTED);
+	CHECK_EQ(w, 0);
+	CHECK(o[0] == 0xcc && o[n] == 0xcc);
+#else
 	CHECK_EQ(tkt_state_decode(b, n, &s, &at), TKT_OK);
 	CHECK_EQ(s.cert_list.len, list);
 	CHECK_EQ(s.timestamp, 0x5a5a5a5au);
@@ -431,6 +532,7 @@ static void test_largest_list(void)
 	CHECK_EQ(tkt_state_size(&s), 0);
 	CHECK_EQ(tkt_state_encode(&s, o, n + 1, &w), TKT_ERR_ARG);
 	CHECK_EQ(w, 0);
+#endif
 	free(b);
 	free(o);
 }
@@ -438,7 +540,6 @@ static void test_largest_list(void)
 static void test_extensions(void)
 {
 	char name[257];
-	size_t at;
 	vec v;
 
 	memset(name, 'a', sizeof name - 1);
@@ -453,18 +554,16 @@ static void test_extensions(void)
 	/* 256 bytes: refused */
 	head(&v, 0);
 	tail(&v, 1, name, NULL, 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_BAD_LENGTH);
-	CHECK_EQ(at, 60);
+	want(&v, TKT_ERR_BAD_LENGTH, 60);
 	head(&v, 0);
 	tail(&v, 1, NULL, name, 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_BAD_LENGTH);
+	want(&v, TKT_ERR_BAD_LENGTH, ANY_AT);
 
 	/* empty block (00 00) */
 	head(&v, 0);
 	tail(&v, 1, NULL, NULL, 0);
 	put16(&v, 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_NONCANONICAL);
-	CHECK_EQ(at, 58);
+	want(&v, TKT_ERR_NONCANONICAL, 58);
 
 	/* block of 1..3 bytes: no room for an entry header */
 	{
@@ -475,8 +574,7 @@ static void test_extensions(void)
 			tail(&v, 1, NULL, NULL, 0);
 			put16(&v, k);
 			put(&v, "\0\0\0", k);
-			CHECK_EQ(dec(&v, &at), TKT_ERR_BAD_LENGTH);
-			CHECK_EQ(at, 60);
+			want(&v, TKT_ERR_BAD_LENGTH, 60);
 		}
 	}
 
@@ -484,14 +582,13 @@ static void test_extensions(void)
 	head(&v, 0);
 	tail(&v, 1, NULL, NULL, 0);
 	put8(&v, 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_TRUNCATED);
+	want(&v, TKT_ERR_TRUNCATED, ANY_AT);
 
 	/* bytes after a complete block */
 	head(&v, 0);
 	tail(&v, 1, NULL, NULL, 1);
 	put8(&v, 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_TRAILING);
-	CHECK_EQ(at, v.n - 1);
+	want(&v, TKT_ERR_TRAILING, v.n - 1);
 
 #define ENTRY(t, body, blen) do { put16(&v, (t)); put16(&v, (blen)); \
 	put(&v, (body), (blen)); } while (0)
@@ -502,65 +599,60 @@ static void test_extensions(void)
 	BLOCK(6 + 5);
 	ENTRY(16, "h2", 2);
 	ENTRY(0, "a", 1);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_ORDER);
-	CHECK_EQ(at, 60 + 6);
+	want(&v, TKT_ERR_ORDER, 60 + 6);
 	BLOCK(5 + 5);
 	ENTRY(0, "a", 1);
 	ENTRY(0, "b", 1);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_DUPLICATE);
+	want(&v, TKT_ERR_DUPLICATE, ANY_AT);
 	BLOCK(4 + 4);
 	ENTRY(23, "", 0);
 	ENTRY(23, "", 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_DUPLICATE);
+	want(&v, TKT_ERR_DUPLICATE, ANY_AT);
 	BLOCK(4 + 5);
 	ENTRY(23, "", 0);
 	ENTRY(16, "a", 1);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_ORDER);
+	want(&v, TKT_ERR_ORDER, ANY_AT);
 	BLOCK(5 + 4);
 	ENTRY(0, "a", 1);
 	ENTRY(1, "", 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_UNKNOWN_EXT);
-	CHECK_EQ(at, 60 + 5);
+	want(&v, TKT_ERR_UNKNOWN_EXT, 60 + 5);
 	BLOCK(4);
 	ENTRY(35, "", 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_UNKNOWN_EXT);
+	want(&v, TKT_ERR_UNKNOWN_EXT, ANY_AT);
 	BLOCK(4);
 	ENTRY(0xffff, "", 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_UNKNOWN_EXT);
+	want(&v, TKT_ERR_UNKNOWN_EXT, ANY_AT);
 	/* after extended_master_secret nothing known can follow */
 	BLOCK(4 + 4);
 	ENTRY(23, "", 0);
 	ENTRY(24, "", 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_UNKNOWN_EXT);
+	want(&v, TKT_ERR_UNKNOWN_EXT, ANY_AT);
 	BLOCK(5);
 	ENTRY(23, "x", 1);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_BAD_LENGTH);
+	want(&v, TKT_ERR_BAD_LENGTH, ANY_AT);
 	BLOCK(4);
 	ENTRY(0, "", 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_BAD_LENGTH);
+	want(&v, TKT_ERR_BAD_LENGTH, ANY_AT);
 	BLOCK(4);
 	ENTRY(16, "", 0);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_BAD_LENGTH);
+	want(&v, TKT_ERR_BAD_LENGTH, ANY_AT);
 	/* an entry whose body runs past the block */
 	BLOCK(4 + 2);
 	put16(&v, 0);
 	put16(&v, 3);
 	put(&v, "ab", 2);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_BAD_LENGTH);
-	CHECK_EQ(at, 60);
+	want(&v, TKT_ERR_BAD_LENGTH, 60);
 	/* the same with the block length covering one byte more than follows */
 	BLOCK(4 + 3);
 	put16(&v, 0);
 	put16(&v, 3);
 	put(&v, "ab", 2);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_TRUNCATED);
-	CHECK_EQ(at, 58);
+	want(&v, TKT_ERR_TRUNCATED, 58);
 	/* a second entry whose header is cut by the end of the block */
 	BLOCK(4 + 1 + 3);
 	ENTRY(0, "a", 1);
 	put(&v, "\0\x10\0", 3);
-	CHECK_EQ(dec(&v, &at), TKT_ERR_BAD_LENGTH);
-	CHECK_EQ(at, 60 + 5);
+	want(&v, TKT_ERR_BAD_LENGTH, 60 + 5);
 #undef ENTRY
 #undef BLOCK
 }
@@ -569,6 +661,7 @@ static void test_encoder_args(void)
 {
 	static const uint8_t bad_list[] = { 0, 0, 0 };  /* an empty cert */
 	static const uint8_t cut_list[] = { 0, 0, 5, 1 };
+	static const uint8_t cert_list3[] = { 0, 0, 3, 0x30, 0x81, 0xf0 };
 	static uint8_t big[65536];
 	uint8_t out[512];
 	char name[256];
@@ -584,9 +677,11 @@ static void test_encoder_args(void)
 	base.timestamp = 0xffffffffu;
 	memset(name, 'n', sizeof name);
 
+	/* A value that needs a left-out part is refused for that first. */
 #define REFUSED() do { \
 	memset(out, 0xcc, sizeof out); w = 99; \
-	CHECK_EQ(tkt_state_encode(&s, out, sizeof out, &w), TKT_ERR_ARG); \
+	CHECK_EQ(tkt_state_encode(&s, out, sizeof out, &w), \
+		value_left_out(&s) ? TKT_ERR_UNSUPPORTED : TKT_ERR_ARG); \
 	CHECK_EQ(w, 0); CHECK_EQ(tkt_state_size(&s), 0); \
 	for (i = 0; i < sizeof out && out[i] == 0xcc; i++) ; \
 	CHECK_EQ(i, sizeof out); } while (0)
@@ -616,7 +711,37 @@ static void test_encoder_args(void)
 	s.server_name.len = 256; REFUSED();
 	s = base; s.alpn.ptr = (const uint8_t *)name; s.alpn.len = 256;
 	REFUSED();
+#if defined(TKT_NO_CERT_IDENTITY) || defined(TKT_NO_STATE_EXTENSIONS)
+	/* valid values, refused only for the part left out */
+	s = base; s.identity = TKT_IDENTITY_CERTIFICATE;
+	s.cert_list.ptr = cert_list3; s.cert_list.len = sizeof cert_list3;
+	if (value_left_out(&s))
+		REFUSED();
+	s = base; s.server_name.ptr = (const uint8_t *)"a"; s.server_name.len = 1;
+	if (value_left_out(&s))
+		REFUSED();
+	s = base; s.alpn.ptr = (const uint8_t *)"h2"; s.alpn.len = 2;
+	if (value_left_out(&s))
+		REFUSED();
+	s = base; s.extended_ms = 1;
+	if (value_left_out(&s))
+		REFUSED();
+#endif
 #undef REFUSED
+
+	/* a certificate list is encoded after its 3-byte length */
+	s = base; s.identity = TKT_IDENTITY_CERTIFICATE;
+	s.cert_list.ptr = cert_list3; s.cert_list.len = sizeof cert_list3;
+	w = 99;
+#ifdef TKT_NO_CERT_IDENTITY
+	CHECK_EQ(tkt_state_encode(&s, out, sizeof out, &w), TKT_ERR_UNSUPPORTED);
+	CHECK_EQ(w, 0);
+#else
+	CHECK_EQ(tkt_state_encode(&s, out, sizeof out, &w), TKT_OK);
+	CHECK_EQ(w, 57 + sizeof cert_list3 + 4);
+	CHECK(out[54] == 0 && out[55] == 0 && out[56] == sizeof cert_list3);
+	CHECK_MEM(out + 57, sizeof cert_list3, cert_list3, sizeof cert_list3);
+#endif
 
 	/* the largest psk identity is fine */
 	s = base; s.identity = TKT_IDENTITY_PSK;
@@ -635,6 +760,14 @@ static void test_encoder_args(void)
 	s.server_name.ptr = (const uint8_t *)"a"; s.server_name.len = 1;
 	s.alpn.ptr = (const uint8_t *)"h2"; s.alpn.len = 2;
 	s.extended_ms = 1;
+#ifdef TKT_NO_STATE_EXTENSIONS
+	memset(out, 0xcc, sizeof out);
+	w = 99;
+	CHECK_EQ(tkt_state_encode(&s, out, sizeof out, &w), TKT_ERR_UNSUPPORTED);
+	CHECK_EQ(w, 0);
+	CHECK_EQ(tkt_state_size(&s), 0);
+	CHECK(out[0] == 0xcc);
+#else
 	CHECK_EQ(tkt_state_encode(&s, out, sizeof out, &w), TKT_OK);
 	CHECK_EQ(w, 58 + 2 + 5 + 6 + 4);
 	{
@@ -643,6 +776,7 @@ static void test_encoder_args(void)
 
 		CHECK_MEM(out + 58, w - 58, blk, sizeof blk);
 	}
+#endif
 }
 
 int main(void)
