@@ -20,6 +20,9 @@
 #   corpus-min   TARGET=x (default all): merges what campaigns found into
 #                corpus/x/{valid,invalid}/ (only inputs that add coverage,
 #                named fuzz-<sha1>), keeping every hand-written seed.
+#                FUZZ_MERGE_FROM="dir..." takes the finds from other
+#                FUZZ_BUILD directories (their work/, afl-out/, crashes/),
+#                read only; the merge itself builds in FUZZ_BUILD.
 #   coverage     llvm-cov line and branch coverage of src/codec from a
 #                replay of the corpus; enforces the floor (100% lines,
 #                >= 95% branches, exceptions in fuzz/coverage-exceptions.txt).
@@ -323,9 +326,11 @@ corpus_min() {
 		local m=$B/merge/$t
 		rm -rf "$m"; mkdir -p "$m/base" "$m/new"
 		seed_work "$t" "$m/base"
-		local src=() d
-		for d in "$B/work/$t" "$B"/afl-out/"$t"/*/queue "$B"/afl-out/"$t"/*/crashes "$B/crashes/$t"; do
-			[ -d "$d" ] && src+=("$d")
+		local src=() d r
+		for r in ${FUZZ_MERGE_FROM:-$B}; do
+			for d in "$r/work/$t" "$r"/afl-out/"$t"/*/queue "$r"/afl-out/"$t"/*/crashes "$r/crashes/$t"; do
+				[ -d "$d" ] && src+=("$d")
+			done
 		done
 		[ ${#src[@]} -gt 0 ] || { echo "corpus-min: $t: nothing to merge"; continue; }
 		# Copy the candidates, so that merge output is only new files.
