@@ -12,8 +12,9 @@ set -u
 cd "$(dirname "$0")/.."
 out=${PROVE_OUT:-build/prove}
 mkdir -p "$out"
-bash proofs/why3/make-conf.sh "$PWD/$out/why3.conf"
-export WHY3CONFIG="$PWD/$out/why3.conf"
+case $out in /*) absout=$out ;; *) absout=$PWD/$out ;; esac
+bash proofs/why3/make-conf.sh "$absout/why3.conf"
+export WHY3CONFIG="$absout/why3.conf"
 export FRAMAC_WP_CACHE=none
 
 files=("$@")
@@ -42,24 +43,69 @@ elapsed=$((SECONDS - start))
 
 summary=$(grep -E '^\[wp\] Proved goals:' "$out/wp.log" | tail -n1)
 cat "$out/wp.log" | grep -vE '^\[(kernel|wp)\] (Parsing|Loading|Computing|Warning: Missing RTE)' | tail -n 40
-python3 - "$out/report.json" >"$out/functions.txt" <<'PY' || true
-# Per function: goals proved / total and which provers closed them.
-import json, sys
+python3 - "$out/report.json" "$out/wp.log" "$timeout" >"$out/functions.txt" <<'PY' || true
+# Per function: goals proved / total, which provers closed them, and the
+# time spent: report.json gives the counts, wp.log (WP prints one result
+# line per goal, with the Qed and prover times) the times.
+import json, re, sys
+from collections import defaultdict
 try:
     data = json.load(open(sys.argv[1]))
 except Exception as e:
-    print("no per-goal report:", e); sys.exit(0)
-rows = []
+    print("no per-goal report:", e); data = {}
+tmo = float(sys.argv[3])
+rows = {}
 for group in ("wp:axiomatics", "wp:functions"):
     for name, props in data.get(group, {}).items():
         sec = props.get("wp:section", {})
         main = sec.get("wp:main", {})
-        provers = sorted(k for k in sec if k != "wp:main")
-        rows.append((name or "(lemmas)", main.get("valid", 0),
-                     main.get("total", 0), ",".join(provers)))
-print(f"{'function':40s} {'proved':>7s} / {'goals':<6s} provers")
-for n, v, t, p in rows:
-    print(f"{n:40s} {v:7d} / {t:<6d} {p}")
+        rows[name or "(lemmas)"] = (main.get("valid", 0), main.get("total", 0),
+            {k: v.get("valid", 0) for k, v in sec.items() if k != "wp:main"})
+def secs(t):
+    m = re.fullmatch(r"([0-9.]+)(ms|s)", t)
+    return 0.0 if not m else float(m.group(1)) / (1000 if m.group(2) == "ms" else 1)
+# goal -> [time in s (Qed + provers), prover attempts timed out or failed]
+goals = defaultdict(lambda: [0.0, 0])
+cur = None
+for line in open(sys.argv[2], errors="replace"):
+    m = re.match(r"\[wp\] \[([^]]+)\] Goal (\S+)( : (.*))?$", line)
+    if m:
+        cur = m.group(2)
+        if m.group(4) is None:
+            continue   # a goal not proved: one line per prover follows
+        res = m.group(4)
+    else:
+        m = re.match(r"  [A-Za-z0-9]+ [0-9.]+: (.*)$", line)
+        if not (m and cur):
+            cur = None
+            continue
+        res = m.group(1)
+    g = goals[cur]
+    for t in re.findall(r"\((?:Qed:)?([0-9.]+m?s)\)", res):
+        g[0] += secs(t)
+    if "Timeout" in res or "Failed" in res:
+        g[1] += 1
+        if not re.search(r"\([0-9.]+s\)\s*$", res):
+            g[0] += tmo   # the time-out itself is not printed
+names = sorted((n for n in rows if n != "(lemmas)"), key=len, reverse=True)
+per = defaultdict(lambda: [0.0, 0.0, 0])
+for goal, (t, nto) in goals.items():
+    base = re.sub(r"^typed(_cast)?(_ref)?_", "", goal)
+    fct = next((n for n in names if base == n or base.startswith(n + "_")), "(lemmas)")
+    p = per[fct]; p[0] += t; p[1] = max(p[1], t); p[2] += nto
+print(f"{'function':34s} {'proved':>6s} / {'goals':<5s} {'time(s)':>8s} {'max(s)':>7s} {'t/o':>4s}  provers (goals closed)")
+tot = [0, 0, 0.0]
+for n in sorted(set(rows) | set(per)):
+    v, t, pr = rows.get(n, (0, 0, {}))
+    tt, mx, nto = per.get(n, (0.0, 0.0, 0))
+    tot[0] += v; tot[1] += t; tot[2] += tt
+    prs = " ".join(f"{k}:{c}" for k, c in sorted(pr.items()) if c)
+    print(f"{n:34s} {v:6d} / {t:<5d} {tt:8.1f} {mx:7.1f} {nto:4d}  {prs}")
+print(f"{'total':34s} {tot[0]:6d} / {tot[1]:<5d} {tot[2]:8.1f}")
+print("time(s): Qed + prover time of every attempt on the function's goals, as")
+print("WP prints it (Why3 measures the prover's CPU time); max(s): the slowest")
+print("goal; t/o: prover attempts that timed out or failed (counted at the")
+print("time-out when WP prints no time).")
 PY
 echo "per-function report: $out/functions.txt (elapsed ${elapsed}s)"
 if [ -z "$summary" ]; then
