@@ -2,7 +2,9 @@
 # scripts/size_report.sh [OUT.md] -- `make size`: code size of the codec and
 # of the seal layer at -Os, measured with size(1), for x86-64 (gcc) and,
 # when the toolchain is installed (Debian's gcc-arm-none-eabi), for a
-# Cortex-M4 in Thumb mode. Writes a Markdown report (default docs/size.md).
+# Cortex-M4 in Thumb mode, in the default configuration and in each of
+# the compile-time options of include/tkt/config.h (alone, then all
+# together). Writes a Markdown report (default docs/size.md).
 #
 # What is counted: tkt's own object files, each compiled alone
 # (-ffunction-sections -fdata-sections, as an embedded build would), not
@@ -49,23 +51,66 @@ table() { # LABEL TITLE
 	echo
 }
 
+total() { # LABEL -> text total of the files that were built
+	awk '$2 != "-" { t += $2 } END { print t + 0 }' "$tmp/$1"
+}
+
+# name:macros; "default" first (the others are compared with it).
+configs=(
+	"default:"
+	"TKT_NO_CERT_IDENTITY:-DTKT_NO_CERT_IDENTITY"
+	"TKT_NO_STATE_EXTENSIONS:-DTKT_NO_STATE_EXTENSIONS"
+	"TKT_NO_GCM:-DTKT_NO_GCM"
+	"TKT_NO_KEYFILES:-DTKT_NO_KEYFILES"
+	"all four:-DTKT_NO_CERT_IDENTITY -DTKT_NO_STATE_EXTENSIONS -DTKT_NO_GCM -DTKT_NO_KEYFILES"
+)
+
 codec=(src/codec/*.c)
 seal=(src/seal/*.c)
 gcc_version=$(gcc -dumpfullversion)
-measure x86-codec gcc size "" "${codec[@]}"
-measure x86-seal gcc size "" "${seal[@]}"
-
 arm=
 if command -v arm-none-eabi-gcc >/dev/null; then
 	arm=$(arm-none-eabi-gcc -dumpfullversion)
 	armflags="-mcpu=cortex-m4 -mthumb"
-	measure arm-codec arm-none-eabi-gcc arm-none-eabi-size "$armflags" "${codec[@]}"
 	# seal includes <bearssl.h>: use the host's copy of BearSSL's headers
 	# (they are plain C99 and target-neutral), nothing else from the host.
 	mkdir -p "$tmp/brinc"
 	cp -r /usr/include/bearssl* "$tmp/brinc/" 2>/dev/null || true
-	measure arm-seal arm-none-eabi-gcc arm-none-eabi-size "$armflags -I$tmp/brinc" "${seal[@]}"
 fi
+i=0
+for c in "${configs[@]}"; do
+	defs=${c#*:}
+	measure "x86-codec-$i" gcc size "$defs" "${codec[@]}"
+	measure "x86-seal-$i" gcc size "$defs" "${seal[@]}"
+	if [ -n "$arm" ]; then
+		measure "arm-codec-$i" arm-none-eabi-gcc arm-none-eabi-size "$armflags $defs" "${codec[@]}"
+		measure "arm-seal-$i" arm-none-eabi-gcc arm-none-eabi-size "$armflags -I$tmp/brinc $defs" "${seal[@]}"
+	fi
+	i=$((i + 1))
+done
+
+# One row per configuration: text totals and the saving against default.
+summary() {
+	local i=0 c col cols="x86-codec x86-seal" base v row
+	[ -n "$arm" ] && cols="$cols arm-codec arm-seal"
+	if [ -n "$arm" ]; then
+		echo "| configuration | codec, x86-64 | seal, x86-64 | codec, Cortex-M4 | seal, Cortex-M4 |"
+		echo "|---|---:|---:|---:|---:|"
+	else
+		echo "| configuration | codec, x86-64 | seal, x86-64 |"
+		echo "|---|---:|---:|"
+	fi
+	for c in "${configs[@]}"; do
+		row="| ${c%%:*} |"
+		for col in $cols; do
+			base=$(total "$col-0"); v=$(total "$col-$i")
+			if [ $i -eq 0 ]; then row="$row $v |"
+			else row="$row $v ($((v - base))) |"; fi
+		done
+		echo "$row"
+		i=$((i + 1))
+	done
+}
 
 {
 	echo "# Code size"
@@ -76,20 +121,50 @@ fi
 	echo "bytes from \`size -A\` (text = .text* + .rodata* + .data.rel.ro*). BearSSL's primitives and"
 	echo "the C library are not counted: a linked firmware adds what it uses of them."
 	echo
-	echo "## Configuration: default (everything in)"
+	echo "## Configurations"
 	echo
-	echo "No compile-time options exist yet to leave parts out (certificate"
-	echo "identities, state extensions, a suite): see the README's status table."
-	echo
-	table x86-codec "codec, x86-64, gcc $gcc_version"
-	table x86-seal "seal, x86-64, gcc $gcc_version"
+	echo "The compile-time options of [include/tkt/config.h](../include/tkt/config.h)"
+	echo "leave parts out; each is measured alone, then all four together."
+	echo "Text bytes (.text + .rodata + .data.rel.ro) of all of the layer's"
+	echo "files, in parentheses the difference from the default build."
 	if [ -n "$arm" ]; then
-		table arm-codec "codec, arm-none-eabi (Cortex-M4, Thumb-2), gcc $arm"
-		table arm-seal "seal, arm-none-eabi (Cortex-M4, Thumb-2), gcc $arm"
+		echo "Cortex-M4: arm-none-eabi-gcc $arm, \`-mcpu=cortex-m4 -mthumb\`; x86-64: gcc $gcc_version."
+	else
+		echo "x86-64: gcc $gcc_version."
+	fi
+	echo
+	summary
+	echo
+	echo "- TKT_NO_CERT_IDENTITY: certificate_based ClientIdentity (state.c) and"
+	echo "  tkt_state_next_cert (certs.c)."
+	echo "- TKT_NO_STATE_EXTENSIONS: the block of state extensions (state.c)."
+	echo "  With either of these two, seal.c and open.c grow by the few bytes"
+	echo "  that pass TKT_ERR_UNSUPPORTED on instead of TKT_ERR_ARG/TKT_ERR_MALFORMED."
+	echo "- TKT_NO_GCM: the aes256-gcm suite (gcm.c and its branches)."
+	echo "- TKT_NO_KEYFILES: the key-file parsers and writers (keyfile*.c, base64.c)."
+	echo
+	echo "With none of them defined, the sources preprocess (\`gcc -E -P\`,"
+	echo "with Frama-C's \`-D__FRAMAC__\`) to exactly the same text as before"
+	echo "the options existed: the default configuration is the one \`make prove\`"
+	echo "proves and the fuzzers run. The options themselves are tested by"
+	echo "tests/configs (\`make check\`), not proved."
+	if [ -n "$arm" ] && grep -q ' - - - ' "$tmp/arm-seal-0"; then
+		echo
+		echo "On arm-none-eabi, drbg.c is not built (it seeds from getrandom(),"
+		echo "which a bare-metal C library lacks) and is not in the seal totals."
+	fi
+	echo
+	echo "## Default configuration, file by file"
+	echo
+	table x86-codec-0 "codec, x86-64, gcc $gcc_version"
+	table x86-seal-0 "seal, x86-64, gcc $gcc_version"
+	if [ -n "$arm" ]; then
+		table arm-codec-0 "codec, arm-none-eabi (Cortex-M4, Thumb-2), gcc $arm"
+		table arm-seal-0 "seal, arm-none-eabi (Cortex-M4, Thumb-2), gcc $arm"
 	else
 		echo "arm-none-eabi-gcc is not installed here (Debian: gcc-arm-none-eabi): no ARM figures."
 		echo
 	fi
 } >"$out"
 echo "size: wrote $out"
-grep -F '**total**' "$out" | sed 's/^/  /'
+sed -n '/^| configuration/,/^$/p' "$out" | sed 's/^/  /'
