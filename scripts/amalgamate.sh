@@ -12,7 +12,9 @@ out=${1:-build/dist}
 layers=(codec)
 [ "${2:-}" = seal ] && layers+=(seal)
 
-headers=(include/tkt/status.h include/tkt/version.h include/tkt/codec.h)
+# config.h first: its options (tkt.h is the place to enable them) come
+# before every header that tests them.
+headers=(include/tkt/config.h include/tkt/status.h include/tkt/version.h include/tkt/codec.h)
 [ "${2:-}" = seal ] && headers+=(include/tkt/seal.h)
 mkdir -p "$out/include/tkt"
 version=$(sed -n 's/^#define TKT_VERSION_STRING "\(.*\)"/\1/p' include/tkt/version.h)
