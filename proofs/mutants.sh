@@ -9,6 +9,9 @@
 # fault that only breaks goals the ledger already excuses survives).
 # The run of a mutant stops at the first such goal (the whole run would fail
 # on it anyway), which is named in the output with the time taken.
+# A kill is evidence only if the killing goal is proved on the unmutated
+# code (a function with unproved goals outside the ledger "kills" every
+# mutant): proofs/README.md's table says which kills were checked.
 # Every mutant must be killed. Environment: as prove.sh (WP_JOBS, ...);
 # MUTANTS="1 4" runs only those lines (numbered from 1, comments skipped);
 # MUTANTS_REV=HEAD mutates the committed src/codec instead of the work tree.
