@@ -351,6 +351,14 @@ static void inspect_hello(tkt_br_conn *c, const uint8_t *msg, size_t len)
 				}
 			}
 		}
+		/* BearSSL 0.6, resuming while none of the client's ALPN names
+		   is ours, writes protocol index 0xFFFF into its ServerHello:
+		   an out-of-bounds read of cfg->alpn (a crash). Such a client
+		   gets a full handshake (found by fuzz_bearssl). */
+		if (has_alpn && want == NULL && cfg->alpn_num > 0) {
+			reject(c, TKT_ERR_POLICY, "no ALPN name in common");
+			return;
+		}
 		if (st.alpn.len != wl || (wl > 0
 			&& memcmp(st.alpn.ptr, want, wl) != 0))
 		{
