@@ -14,11 +14,12 @@
 # mutant): proofs/README.md's table says which kills were checked.
 # Every mutant must be killed. Environment: as prove.sh (WP_JOBS, ...);
 # MUTANTS="1 4" runs only those lines (numbered from 1, comments skipped);
-# MUTANTS_REV=HEAD mutates the committed src/codec instead of the work tree.
+# MUTANTS_REV=HEAD mutates the committed src/codec instead of the work tree;
+# MUTANTS_LIST=file reads another list (to test this script).
 # Logs: build/mutants/N/.
 set -u
 cd "$(dirname "$0")/.."
-list=proofs/mutants.txt
+list=${MUTANTS_LIST:-proofs/mutants.txt}
 ledger=${PROVE_LEDGER:-proofs/unproved.txt}
 killed=0; survived=0; broken=0
 n=0
