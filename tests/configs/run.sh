@@ -191,6 +191,24 @@ for c in "${configs[@]}"; do
 	else bad "$name: $layer text $here bytes, not below the default's $full"; fi
 done
 
+# The single-file build (make dist-single SEAL=1) honours the options:
+# tkt.c compiles with all four, and its tkt.h carries config.h.
+if bash scripts/amalgamate.sh "$tmp/dist" seal >"$tmp/dist.log" 2>&1; then
+	all=${configs[${#configs[@]}-1]#*:}
+	for cc in gcc clang; do
+		# shellcheck disable=SC2086
+		if $cc -std=c99 $warn -D_DEFAULT_SOURCE $all -fsyntax-only "$tmp/dist/tkt.c" 2>"$tmp/dist.err"; then
+			ok "dist-single tkt.c (with seal) compiles with all four options ($cc, -Werror)"
+		else
+			bad "dist-single tkt.c with all four options ($cc): $(grep -m3 ': error' "$tmp/dist.err" | tr '\n' ' ')"
+		fi
+	done
+	grep -q '^#define TKT_CONFIG_H' "$tmp/dist/tkt.h" && ok "dist-single tkt.h holds tkt/config.h" \
+		|| bad "dist-single tkt.h does not hold tkt/config.h"
+else
+	bad "dist-single: $(tail -3 "$tmp/dist.log" | tr '\n' ' ')"
+fi
+
 echo "configs: $((SECONDS - start)) s"
 echo "configs: $pass passed, $fail failed"
 [ $fail -eq 0 ]
