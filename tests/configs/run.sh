@@ -120,16 +120,18 @@ for c in "${configs[@]}"; do
 	ar rcs "$d/libtkt.a" "${objs[@]}"
 	# The unit tests, each against this configuration's library. A test
 	# whose object and the objects of the layers it links (the codec; the
-	# seal layer too for test_seal_*) are all the default's is the
-	# default's program, run by `make unit`: not run again.
-	codec_same=1; seal_same=1
+	# seal and bearssl layers too for a test that includes their headers
+	# or sources) are all the default's is the default's program, run by
+	# `make unit`: not run again.
+	codec_same=1; upper_same=1
 	grep -q '^src/codec/' "$tmp/$name.todo" && codec_same=0
-	grep -q '^src/seal/' "$tmp/$name.todo" && seal_same=0
+	grep -qE '^src/(seal|bearssl)/' "$tmp/$name.todo" && upper_same=0
 	run=(); same=()
 	for t in "${test_src[@]}"; do
 		tn=$(basename "$t" .c)
 		if ! grep -qxF "$t" "$tmp/$name.todo" && [ $codec_same = 1 ] &&
-			{ [ $seal_same = 1 ] || [ "${tn#test_seal_}" = "$tn" ]; }; then
+			{ [ $upper_same = 1 ] ||
+			  ! grep -qE '#include "(tkt/(seal|bearssl)\.h|seal/|bearssl/|\.\./)' "$t"; }; then
 			same+=("$tn"); continue
 		fi
 		# shellcheck disable=SC2086
