@@ -41,23 +41,52 @@
   predicate opt_exts{L}(uint8_t *b, integer e, integer len) =
     e == len || wf_exts(b + e, len - e);
 
-  predicate wf_client_hello{L}(uint8_t *b, integer len) =
+  // The well-formedness of a hello, field by field: each predicate is the
+  // previous one plus the next field (the decoders' rejection classes are
+  // "this one holds, the next fails").
+
+  // version, random and session_id, common to both hellos.
+  predicate hello_prefix_ok{L}(uint8_t *b, integer len) =
     35 <= len && b[0] == 3 && hello_sid_len(b) <= 32 &&
+    hello_after_sid(b) <= len;
+
+  // ClientHello: ... then cipher_suites<2..2^16-2> ...
+  predicate ch_cs_ok{L}(uint8_t *b, integer len) =
+    hello_prefix_ok(b, len) &&
     ch_cs_off(b) + 2 <= len &&
-    2 <= ch_cs_len(b) && ch_cs_len(b) % 2 == 0 &&
+    ch_cs_len(b) != 0 && ch_cs_len(b) % 2 == 0 &&
+    ch_cm_off(b) <= len;
+
+  // ... then compression_methods<1..2^8-1>.
+  predicate ch_cm_ok{L}(uint8_t *b, integer len) =
+    ch_cs_ok(b, len) &&
     ch_cm_off(b) + 1 <= len &&
     1 <= ch_cm_len(b) &&
-    ch_ext_off(b) <= len &&
-    opt_exts(b, ch_ext_off(b), len);
+    ch_ext_off(b) <= len;
+
+  predicate wf_client_hello{L}(uint8_t *b, integer len) =
+    ch_cm_ok(b, len) && opt_exts(b, ch_ext_off(b), len);
 
   // ServerHello
   logic integer sh_cs_off{L}(uint8_t *b) = hello_after_sid(b);
   logic integer sh_ext_off{L}(uint8_t *b) = sh_cs_off(b) + 3;
 
+  // ... then cipher_suite and compression_method.
+  predicate sh_fixed_ok{L}(uint8_t *b, integer len) =
+    hello_prefix_ok(b, len) && sh_ext_off(b) <= len;
+
   predicate wf_server_hello{L}(uint8_t *b, integer len) =
-    35 <= len && b[0] == 3 && hello_sid_len(b) <= 32 &&
-    sh_ext_off(b) <= len &&
-    opt_exts(b, sh_ext_off(b), len);
+    sh_fixed_ok(b, len) && opt_exts(b, sh_ext_off(b), len);
+
+  // What a decoder reports for the optional block that starts at e in b
+  // and ends at len: absent (an empty list at \null) or the list behind
+  // the block's 2-byte length; a valid view (exts_view) either way.
+  predicate hello_exts_view{L}(int has, tkt_exts *x, uint8_t *b, integer e,
+                               integer len) =
+    exts_view(x) &&
+    (e == len ==> has == 0 && x->list.ptr == \null && x->list.len == 0) &&
+    (e < len ==> has == 1 && x->list.ptr == b + (e + 2) &&
+                 x->list.len == len - e - 2);
 
   // The optional block as a view: absent, or a valid view of a list of at
   // most 65535 bytes.

@@ -20,6 +20,55 @@ tkt_status tkt_exts_scan_(const uint8_t *list, size_t n, tkt_exts *out,
  * The part both hellos share: version, random and session_id. On success
  * *pos is the offset just after the session_id.
  */
+/*@
+  requires \valid_read(buf + (0 .. len - 1));
+  requires \valid(version) && \valid(random) && \valid(sid) && \valid(pos);
+  requires \separated(version, random, sid, pos, buf + (0 .. len - 1));
+  assigns *version, *random, *sid, *pos;
+  ensures result: \result == TKT_OK <==> hello_prefix_ok(buf, len);
+
+  behavior ok:
+    assumes hello_prefix_ok(buf, len);
+    assigns *version, *random, *sid, *pos;
+    ensures \result == TKT_OK;
+    ensures *version == be16(buf);
+    ensures *random == buf + 2;
+    ensures sid->len == hello_sid_len(buf);
+    ensures hello_sid_len(buf) > 0 ==> sid->ptr == buf + 35;
+    ensures hello_sid_len(buf) == 0 ==> sid->ptr == \null;
+    ensures *pos == hello_after_sid(buf);
+
+  behavior truncated_version:
+    assumes len < 2;
+    assigns *pos;
+    ensures \result == TKT_ERR_TRUNCATED && *pos == 0;
+
+  behavior bad_major:
+    assumes 2 <= len && buf[0] != 3;
+    assigns *pos;
+    ensures \result == TKT_ERR_RANGE && *pos == 0;
+
+  behavior truncated_fixed:
+    assumes 2 <= len < 35 && buf[0] == 3;
+    assigns *pos;
+    ensures \result == TKT_ERR_TRUNCATED;
+    ensures len < 34 ==> *pos == 2;
+    ensures len == 34 ==> *pos == 34;
+
+  behavior sid_range:
+    assumes 35 <= len && buf[0] == 3 && hello_sid_len(buf) > 32;
+    assigns *pos;
+    ensures \result == TKT_ERR_RANGE && *pos == 34;
+
+  behavior truncated_sid:
+    assumes 35 <= len && buf[0] == 3 && hello_sid_len(buf) <= 32;
+    assumes hello_after_sid(buf) > len;
+    assigns *pos;
+    ensures \result == TKT_ERR_TRUNCATED && *pos == 34;
+
+  complete behaviors;
+  disjoint behaviors;
+*/
 static tkt_status hello_prefix(const uint8_t *buf, size_t len,
 	uint16_t *version, const uint8_t **random, tkt_bytes *sid, size_t *pos)
 {
@@ -60,6 +109,37 @@ static tkt_status hello_prefix(const uint8_t *buf, size_t len,
  * Whatever follows the fixed fields: nothing, or exactly one extensions
  * block. `*at` is absolute.
  */
+/*@
+  requires pos <= len;
+  requires \valid_read(buf + (0 .. len - 1));
+  requires \valid(has) && \valid(exts) && \valid(at);
+  requires \separated(has, exts, at, buf + (0 .. len - 1));
+  assigns *has, *exts, *at;
+  ensures result: \result == TKT_OK <==> opt_exts(buf, pos, len);
+
+  behavior none:
+    assumes pos == len;
+    assigns *has, *exts, *at;
+    ensures \result == TKT_OK && *at == len;
+    ensures hello_exts_view(*has, exts, buf, pos, len);
+
+  behavior block:
+    assumes pos < len && wf_exts(buf + pos, len - pos);
+    assigns *has, *exts, *at;
+    ensures \result == TKT_OK && *at == len;
+    ensures hello_exts_view(*has, exts, buf, pos, len);
+
+  // *has is not written; *exts is the callee's to leave as it likes.
+  behavior bad:
+    assumes pos < len && !wf_exts(buf + pos, len - pos);
+    assigns *exts, *at;
+    ensures \result == TKT_ERR_TRUNCATED || \result == TKT_ERR_TRAILING ||
+            \result == TKT_ERR_BAD_LENGTH || \result == TKT_ERR_DUPLICATE;
+    ensures pos <= *at <= len;
+
+  complete behaviors;
+  disjoint behaviors;
+*/
 static tkt_status hello_exts(const uint8_t *buf, size_t len, size_t pos,
 	int *has, tkt_exts *exts, size_t *at)
 {
@@ -76,6 +156,11 @@ static tkt_status hello_exts(const uint8_t *buf, size_t len, size_t pos,
 		exts->ext35_off = 0;
 		exts->ext35.ptr = NULL;
 		exts->ext35.len = 0;
+		/*@ assert empty_list: wf_ext_list(exts->list.ptr, 0, 0) &&
+		      single_ext35(exts->list.ptr, 0, 0) &&
+		      no_ext35(exts->list.ptr, 0, 0) &&
+		      ext_count(exts->list.ptr, 0, 0) == 0;
+		*/
 		*at = len;
 		return TKT_OK;
 	}
@@ -83,10 +168,108 @@ static tkt_status hello_exts(const uint8_t *buf, size_t len, size_t pos,
 	*at = pos + rel;
 	if (st != TKT_OK)
 		return st;
+	//@ assert view_at: exts_view(exts);
 	*has = 1;
+	//@ assert view_has: exts_view(exts);
 	return TKT_OK;
 }
 
+/*@
+  requires \valid_read(buf + (0 .. len - 1));
+  requires \valid(out) && \valid(at);
+  requires \separated(buf + (0 .. len - 1), out, at);
+  assigns *out, *at;
+  ensures result: \result == TKT_OK <==> wf_client_hello(buf, len);
+
+  behavior ok:
+    assumes wf_client_hello(buf, len);
+    assigns *out, *at;
+    ensures \result == TKT_OK && *at == len;
+    ensures out->version == be16(buf);
+    ensures out->random == buf + 2;
+    ensures out->session_id.len == hello_sid_len(buf);
+    ensures hello_sid_len(buf) > 0 ==> out->session_id.ptr == buf + 35;
+    ensures hello_sid_len(buf) == 0 ==> out->session_id.ptr == \null;
+    ensures out->cipher_suites.ptr == buf + (ch_cs_off(buf) + 2);
+    ensures out->cipher_suites.len == ch_cs_len(buf);
+    ensures out->compression.ptr == buf + (ch_cm_off(buf) + 1);
+    ensures out->compression.len == ch_cm_len(buf);
+    ensures hello_exts_view(out->has_extensions, &out->exts, buf,
+                            ch_ext_off(buf), len);
+
+  behavior truncated_version:
+    assumes len < 2;
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED && *at == 0;
+
+  behavior bad_major:
+    assumes 2 <= len && buf[0] != 3;
+    assigns *at;
+    ensures \result == TKT_ERR_RANGE && *at == 0;
+
+  behavior truncated_fixed:
+    assumes 2 <= len < 35 && buf[0] == 3;
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED;
+    ensures len < 34 ==> *at == 2;
+    ensures len == 34 ==> *at == 34;
+
+  behavior sid_range:
+    assumes 35 <= len && buf[0] == 3 && hello_sid_len(buf) > 32;
+    assigns *at;
+    ensures \result == TKT_ERR_RANGE && *at == 34;
+
+  behavior truncated_sid:
+    assumes 35 <= len && buf[0] == 3 && hello_sid_len(buf) <= 32;
+    assumes hello_after_sid(buf) > len;
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED && *at == 34;
+
+  behavior truncated_cs_len:
+    assumes hello_prefix_ok(buf, len) && ch_cs_off(buf) + 2 > len;
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED && *at == ch_cs_off(buf);
+
+  behavior bad_cs_len:
+    assumes hello_prefix_ok(buf, len) && ch_cs_off(buf) + 2 <= len;
+    assumes ch_cs_len(buf) == 0 || ch_cs_len(buf) % 2 != 0;
+    assigns *at;
+    ensures \result == TKT_ERR_BAD_LENGTH && *at == ch_cs_off(buf);
+
+  behavior truncated_cs:
+    assumes hello_prefix_ok(buf, len) && ch_cs_off(buf) + 2 <= len;
+    assumes ch_cs_len(buf) != 0 && ch_cs_len(buf) % 2 == 0;
+    assumes ch_cm_off(buf) > len;
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED && *at == ch_cs_off(buf);
+
+  behavior truncated_cm_len:
+    assumes ch_cs_ok(buf, len) && ch_cm_off(buf) + 1 > len;
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED && *at == ch_cm_off(buf);
+
+  behavior bad_cm_len:
+    assumes ch_cs_ok(buf, len) && ch_cm_off(buf) + 1 <= len;
+    assumes ch_cm_len(buf) == 0;
+    assigns *at;
+    ensures \result == TKT_ERR_BAD_LENGTH && *at == ch_cm_off(buf);
+
+  behavior truncated_cm:
+    assumes ch_cs_ok(buf, len) && ch_cm_off(buf) + 1 <= len;
+    assumes ch_cm_len(buf) != 0 && ch_ext_off(buf) > len;
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED && *at == ch_cm_off(buf);
+
+  behavior bad_exts:
+    assumes ch_cm_ok(buf, len) && !opt_exts(buf, ch_ext_off(buf), len);
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED || \result == TKT_ERR_TRAILING ||
+            \result == TKT_ERR_BAD_LENGTH || \result == TKT_ERR_DUPLICATE;
+    ensures ch_ext_off(buf) <= *at <= len;
+
+  complete behaviors;
+  disjoint behaviors;
+*/
 tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 	tkt_client_hello *out, size_t *at)
 {
@@ -99,11 +282,13 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 		*at = pos;
 		return st;
 	}
+	//@ assert pos == ch_cs_off(buf) && pos <= len;
 	if (len - pos < 2u) {
 		*at = pos;
 		return TKT_ERR_TRUNCATED;
 	}
 	cs_len = buf[pos] * 256u + buf[pos + 1];
+	//@ assert cs_len == ch_cs_len(buf);
 	if (cs_len == 0u || cs_len % 2u != 0u) {
 		*at = pos;
 		return TKT_ERR_BAD_LENGTH;
@@ -115,11 +300,13 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 	v.cipher_suites.ptr = buf + pos + 2;
 	v.cipher_suites.len = cs_len;
 	pos += 2u + cs_len;
+	//@ assert pos == ch_cm_off(buf) && pos <= len;
 	if (len - pos < 1u) {
 		*at = pos;
 		return TKT_ERR_TRUNCATED;
 	}
 	cm_len = buf[pos];
+	//@ assert cm_len == ch_cm_len(buf);
 	if (cm_len == 0u) {
 		*at = pos;
 		return TKT_ERR_BAD_LENGTH;
@@ -131,6 +318,9 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 	v.compression.ptr = buf + pos + 1;
 	v.compression.len = cm_len;
 	pos += 1u + cm_len;
+	//@ assert pos == ch_ext_off(buf) && pos <= len;
+	//@ assert ch_ok: ch_cm_ok(buf, len);
+	//@ assert ch_wf: wf_client_hello(buf, len) <==> opt_exts(buf, pos, len);
 	st = hello_exts(buf, len, pos, &v.has_extensions, &v.exts, at);
 	if (st != TKT_OK)
 		return st;
@@ -138,6 +328,72 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 	return TKT_OK;
 }
 
+/*@
+  requires \valid_read(buf + (0 .. len - 1));
+  requires \valid(out) && \valid(at);
+  requires \separated(buf + (0 .. len - 1), out, at);
+  assigns *out, *at;
+  ensures result: \result == TKT_OK <==> wf_server_hello(buf, len);
+
+  behavior ok:
+    assumes wf_server_hello(buf, len);
+    assigns *out, *at;
+    ensures \result == TKT_OK && *at == len;
+    ensures out->version == be16(buf);
+    ensures out->random == buf + 2;
+    ensures out->session_id.len == hello_sid_len(buf);
+    ensures hello_sid_len(buf) > 0 ==> out->session_id.ptr == buf + 35;
+    ensures hello_sid_len(buf) == 0 ==> out->session_id.ptr == \null;
+    ensures out->cipher_suite == be16(buf + sh_cs_off(buf));
+    ensures out->compression == buf[sh_cs_off(buf) + 2];
+    ensures hello_exts_view(out->has_extensions, &out->exts, buf,
+                            sh_ext_off(buf), len);
+
+  behavior truncated_version:
+    assumes len < 2;
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED && *at == 0;
+
+  behavior bad_major:
+    assumes 2 <= len && buf[0] != 3;
+    assigns *at;
+    ensures \result == TKT_ERR_RANGE && *at == 0;
+
+  behavior truncated_fixed:
+    assumes 2 <= len < 35 && buf[0] == 3;
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED;
+    ensures len < 34 ==> *at == 2;
+    ensures len == 34 ==> *at == 34;
+
+  behavior sid_range:
+    assumes 35 <= len && buf[0] == 3 && hello_sid_len(buf) > 32;
+    assigns *at;
+    ensures \result == TKT_ERR_RANGE && *at == 34;
+
+  behavior truncated_sid:
+    assumes 35 <= len && buf[0] == 3 && hello_sid_len(buf) <= 32;
+    assumes hello_after_sid(buf) > len;
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED && *at == 34;
+
+  behavior truncated_suite:
+    assumes hello_prefix_ok(buf, len) && sh_ext_off(buf) > len;
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED;
+    ensures sh_cs_off(buf) + 2 > len ==> *at == sh_cs_off(buf);
+    ensures sh_cs_off(buf) + 2 <= len ==> *at == sh_cs_off(buf) + 2;
+
+  behavior bad_exts:
+    assumes sh_fixed_ok(buf, len) && !opt_exts(buf, sh_ext_off(buf), len);
+    assigns *at;
+    ensures \result == TKT_ERR_TRUNCATED || \result == TKT_ERR_TRAILING ||
+            \result == TKT_ERR_BAD_LENGTH || \result == TKT_ERR_DUPLICATE;
+    ensures sh_ext_off(buf) <= *at <= len;
+
+  complete behaviors;
+  disjoint behaviors;
+*/
 tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
 	tkt_server_hello *out, size_t *at)
 {
@@ -150,6 +406,7 @@ tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
 		*at = pos;
 		return st;
 	}
+	//@ assert pos == sh_cs_off(buf) && pos <= len;
 	if (len - pos < 3u) {
 		*at = pos + (len - pos < 2u ? 0u : 2u);
 		return TKT_ERR_TRUNCATED;
@@ -157,6 +414,9 @@ tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
 	v.cipher_suite = (uint16_t)(buf[pos] * 256u + buf[pos + 1]);
 	v.compression = buf[pos + 2];
 	pos += 3u;
+	//@ assert pos == sh_ext_off(buf) && pos <= len;
+	//@ assert sh_ok: sh_fixed_ok(buf, len);
+	//@ assert sh_wf: wf_server_hello(buf, len) <==> opt_exts(buf, pos, len);
 	st = hello_exts(buf, len, pos, &v.has_extensions, &v.exts, at);
 	if (st != TKT_OK)
 		return st;
