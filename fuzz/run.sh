@@ -5,8 +5,9 @@
 #   fuzz-smoke   every target briefly under libFuzzer + ASan + UBSan, and a
 #                replay of the whole corpus (corpus/*/valid, invalid and
 #                corpus/captures through every target). Part of make check.
-#                SMOKE_SECONDS per target (default 8: 12 targets must fit the 6-minute
-#                CI budget with the builds and replays; measured 380 s at 12).
+#                SMOKE_SECONDS per target (default 8: the targets must fit the
+#                CI budget with the builds and replays; measured 380 s at 12
+#                targets, 407 s at 13 with two campaigns running beside it).
 #   fuzz         TARGET=x SECONDS=n (FUZZ_SECONDS=n when calling this
 #                script directly: bash's SECONDS is its own clock): a libFuzzer campaign (ASan + UBSan) in
 #                build/fuzz/work/x, seeded from corpus/x. Crashes land in
