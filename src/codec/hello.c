@@ -399,6 +399,7 @@ tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
 {
 	tkt_server_hello v;
 	size_t pos = 0;
+	uint8_t compression;
 	tkt_status st;
 
 	st = hello_prefix(buf, len, &v.version, &v.random, &v.session_id, &pos);
@@ -412,7 +413,7 @@ tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
 		return TKT_ERR_TRUNCATED;
 	}
 	v.cipher_suite = (uint16_t)(buf[pos] * 256u + buf[pos + 1]);
-	v.compression = buf[pos + 2];
+	compression = buf[pos + 2];
 	pos += 3u;
 	//@ assert pos == sh_ext_off(buf) && pos <= len;
 	//@ assert sh_ok: sh_fixed_ok(buf, len);
@@ -420,6 +421,9 @@ tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
 	st = hello_exts(buf, len, pos, &v.has_extensions, &v.exts, at);
 	if (st != TKT_OK)
 		return st;
+	/* Stored only now: for WP, a byte stored in `v` before the walk would
+	 * change the byte memory the walk's predicates read. */
+	v.compression = compression;
 	*out = v;
 	return TKT_OK;
 }
