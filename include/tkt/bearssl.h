@@ -236,6 +236,9 @@ typedef struct tkt_br_conn {
 	int hello_state;      /* 0 gathering / sending, 1 done, 2 passthrough */
 	uint8_t rec_version[2];
 
+	/* server: the ClientHello was read whole and may resume (from a
+	   ticket or the session cache); see src/bearssl/server.c */
+	int resume_ok;
 	/* server: session recovered from a ticket */
 	int have_ticket_session;
 	br_ssl_session_parameters tsess;

@@ -66,6 +66,12 @@ static int cache_load(const br_ssl_session_cache_class **ctx,
 	tkt_br_conn *c = tc->conn;
 	const br_ssl_session_cache_class **lru = c->cfg->cache;
 
+	/* BearSSL 0.6 resuming with no ALPN name in common crashes (see
+	   inspect_hello): only a ClientHello that tkt has read whole and
+	   found free of that case may resume, from a ticket or the LRU. */
+	if (!c->resume_ok) {
+		return 0;
+	}
 	if (c->have_ticket_session && c->engine_sid_set
 		&& params->session_id_len == 32
 		&& memcmp(params->session_id, c->engine_sid, 32) == 0)
@@ -222,6 +228,8 @@ static void inspect_hello(tkt_br_conn *c, const uint8_t *msg, size_t len)
 	tkt_bytes sni = { NULL, 0 };
 	int has_alpn = 0;
 	tkt_ext alpn_ext;
+	const char *want = NULL;
+	size_t wl = 0;
 	size_t at, cur, nsuites, i;
 	const uint16_t *suites;
 	tkt_status s;
@@ -243,12 +251,8 @@ static void inspect_hello(tkt_br_conn *c, const uint8_t *msg, size_t len)
 		memcpy(c->engine_sid, ch.session_id.ptr, 32);
 		c->engine_sid_set = 1;
 	}
-	if (!ch.has_extensions || !ch.exts.has_ext35) {
-		return;
-	}
-	c->res.ticket_offered = 1;
 	cur = 0;
-	while (tkt_exts_next(&ch.exts, &cur, &ext)) {
+	while (ch.has_extensions && tkt_exts_next(&ch.exts, &cur, &ext)) {
 		if (ext.type == EXT_SERVER_NAME && !sni_of(&ext, &sni)) {
 			sni.ptr = NULL;
 			sni.len = 0;
@@ -257,6 +261,26 @@ static void inspect_hello(tkt_br_conn *c, const uint8_t *msg, size_t len)
 			alpn_ext = ext;
 		}
 	}
+	/* The protocol the engine will select (server preference): the
+	   first of ours the client offers. */
+	for (i = 0; has_alpn && i < cfg->alpn_num; i++) {
+		size_t l = strlen(cfg->alpn[i]);
+		if (alpn_offers(&alpn_ext, (const uint8_t *)cfg->alpn[i], l)) {
+			want = cfg->alpn[i];
+			wl = l;
+			break;
+		}
+	}
+	/* BearSSL 0.6, resuming while none of the client's ALPN names is
+	   ours, writes protocol index 0xFFFF into its ServerHello: an
+	   out-of-bounds read of cfg->alpn (a crash), whether the session
+	   comes from a ticket (found by fuzz_bearssl) or from the LRU
+	   cache. Such a client gets a full handshake. */
+	c->resume_ok = !(has_alpn && want == NULL && cfg->alpn_num > 0);
+	if (!ch.has_extensions || !ch.exts.has_ext35) {
+		return;
+	}
+	c->res.ticket_offered = 1;
 	/* Kept for the ticket this connection may issue: the binding is
 	   checked against this same parse on resumption. */
 	if (sni.len > sizeof c->sni) {
@@ -333,38 +357,15 @@ static void inspect_hello(tkt_br_conn *c, const uint8_t *msg, size_t len)
 		reject(c, TKT_ERR_POLICY, "server name differs");
 		return;
 	}
-	/* The protocol the engine will select (server preference) must be
-	   the one the session was made with. */
-	{
-		const char *want = NULL;
-		size_t wl = 0;
-
-		if (has_alpn) {
-			for (i = 0; i < cfg->alpn_num; i++) {
-				size_t l = strlen(cfg->alpn[i]);
-				if (alpn_offers(&alpn_ext,
-					(const uint8_t *)cfg->alpn[i], l))
-				{
-					want = cfg->alpn[i];
-					wl = l;
-					break;
-				}
-			}
-		}
-		/* BearSSL 0.6, resuming while none of the client's ALPN names
-		   is ours, writes protocol index 0xFFFF into its ServerHello:
-		   an out-of-bounds read of cfg->alpn (a crash). Such a client
-		   gets a full handshake (found by fuzz_bearssl). */
-		if (has_alpn && want == NULL && cfg->alpn_num > 0) {
-			reject(c, TKT_ERR_POLICY, "no ALPN name in common");
-			return;
-		}
-		if (st.alpn.len != wl || (wl > 0
-			&& memcmp(st.alpn.ptr, want, wl) != 0))
-		{
-			reject(c, TKT_ERR_POLICY, "ALPN differs");
-			return;
-		}
+	if (!c->resume_ok) {
+		reject(c, TKT_ERR_POLICY, "no ALPN name in common");
+		return;
+	}
+	/* The protocol the engine will select must be the one the session
+	   was made with. */
+	if (st.alpn.len != wl || (wl > 0 && memcmp(st.alpn.ptr, want, wl) != 0)) {
+		reject(c, TKT_ERR_POLICY, "ALPN differs");
+		return;
 	}
 	if (ch.session_id.len != 32) {
 		/*

@@ -314,6 +314,18 @@ grep -q '^New,' sni.2 && grep -q '^Reused,' sni.3 && grep -q '^New,' sni.4 \
 	&& logline bind 5 | grep -q 'reason="server name differs" issued=new' \
 	&& logline bind 7 | grep -q 'reason="version not allowed" issued=new'
 check "SNI and version bindings: other name or lower version -> full handshake" $? sni.2 sni.3 sni.4 bind.log
+# No ALPN name in common: BearSSL 0.6 would resume, write protocol index
+# 0xFFFF and crash; a full handshake instead, for a ticket and for a
+# session ID (LRU cache), and the server keeps serving.
+osc "$PORT" -tls1_2 -alpn h2 -no_ticket -sess_out lru.pem >lru.1
+osc "$PORT" -tls1_2 -alpn h1 -no_ticket -sess_in lru.pem >lru.2
+osc "$PORT" -tls1_2 -alpn h1 -sess_in alpn.pem >lru.3
+osc "$PORT" -tls1_2 -alpn h2 -no_ticket -sess_in lru.pem >lru.4
+grep -q '^New,' lru.1 && grep -q '^New,' lru.2 && grep -q '^New,' lru.3 \
+	&& grep -q '^Reused,' lru.4 && kill -0 "$SPID" \
+	&& logline bind 9 | grep -q 'handshake=full .*ticket=not-offered' \
+	&& logline bind 10 | grep -q 'reason="no ALPN name in common" issued=new'
+check "no ALPN name in common: full handshake from a ticket or a session ID (BearSSL 0.6 crash avoided)" $? lru.1 lru.2 lru.3 lru.4 bind.log
 stop "$SPID"
 start_server suite "${EC[@]}" "${KEYS[@]}" --suite ECDHE-ECDSA-CHACHA20-POLY1305
 timeout 10 "$TKT" client "127.0.0.1:$PORT" --quiet --sess-in t.sess >suite.txt 2>&1
