@@ -110,22 +110,15 @@ static tkt_status open_inner(const tkt_ring *r, const tkt_policy *pol,
 	}
 
 	/* 7. Strict StatePlaintext. */
-#if defined(TKT_NO_CERT_IDENTITY) || defined(TKT_NO_STATE_EXTENSIONS)
 	{
-		/* Authentic and well framed, but this build cannot use it:
-		   not the same as a malformed plaintext. */
+		/* A build without a part of the format (tkt/config.h) says
+		   so: authentic and well framed is not malformed. */
 		tkt_status ds = tkt_state_decode(buf, plen, &sv, &at);
 		if (ds != TKT_OK) {
 			tkt_secure_zero(buf, n);
 			return ds == TKT_ERR_UNSUPPORTED ? ds : TKT_ERR_MALFORMED;
 		}
 	}
-#else
-	if (tkt_state_decode(buf, plen, &sv, &at) != TKT_OK) {
-		tkt_secure_zero(buf, n);
-		return TKT_ERR_MALFORMED;
-	}
-#endif
 
 	/* 8. Time, then policy. */
 	life = pol != NULL && pol->lifetime != 0 ? pol->lifetime : TKT_MAX_HINT;
