@@ -60,6 +60,7 @@ int tkt_state_next_cert(const tkt_state *s, size_t *cursor, tkt_bytes *cert)
 	c = ((size_t)p[i] * 256u + p[i + 1u]) * 256u + p[i + 2u];
 	if (c == 0u || c > n - i - 3u)
 		return 0;
+	/*@ for next: assert step: certs_wf(p, i, n) ==> certs_wf(p, i + 3 + c, n); */
 	cert->ptr = p + i + 3u;
 	cert->len = c;
 	*cursor = i + 3u + c;
