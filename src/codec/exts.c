@@ -423,7 +423,8 @@ size_t tkt_exts_set_ext35_size(const tkt_exts *x, size_t m)
 	if (m > 65535u)
 		return 0;
 	base = x->has_ext35 ? x->list.len - x->ext35.len : x->list.len + 4u;
-	if (m > 65535u - base || base > 65535u)
+	/* base first: 65535u - base must not wrap */
+	if (base > 65535u || m > 65535u - base)
 		return 0;
 	return 2 + base + m;
 }
