@@ -53,6 +53,53 @@
     o + 4 > n ? 0 :
     (ext_type(l, o) == 35 ? 0 : 1 + ext35_index(l, ext_next(l, o), n));
 
+  // One unfolding of each definition above, as lemmas with explicit
+  // triggers (the terms named TRIGGER). A step lemma fires only where the
+  // term being defined and ext_next(l, o) both occur, i.e. where a proof
+  // has just read the header at o (tkt_exts_scan_): one unfolding per
+  // header read and no matching loop, since the unfolding creates no new
+  // ext_next term. The end lemmas give the value once fewer than 4 bytes
+  // remain. Each follows from the definition alone (no induction).
+  lemma wf_ext_list_step{L}: \forall uint8_t *l, integer o, n;
+    o + 4 <= n ==>
+    ((TRIGGER: wf_ext_list(l, o, n)) <==>
+     ((TRIGGER: ext_next(l, o)) <= n && wf_ext_list(l, ext_next(l, o), n)));
+  lemma wf_ext_list_end{L}: \forall uint8_t *l, integer o, n;
+    o + 4 > n ==> ((TRIGGER: wf_ext_list(l, o, n)) <==> o == n);
+  lemma ext_count_step{L}: \forall uint8_t *l, integer o, n;
+    o + 4 <= n ==>
+    (TRIGGER: ext_count(l, o, n)) ==
+      1 + ext_count(l, (TRIGGER: ext_next(l, o)), n);
+  lemma ext_count_end{L}: \forall uint8_t *l, integer o, n;
+    o + 4 > n ==> (TRIGGER: ext_count(l, o, n)) == 0;
+  lemma no_ext35_step{L}: \forall uint8_t *l, integer o, n;
+    o + 4 <= n ==>
+    ((TRIGGER: no_ext35(l, o, n)) <==>
+     (ext_type(l, o) != 35 && no_ext35(l, (TRIGGER: ext_next(l, o)), n)));
+  lemma no_ext35_end{L}: \forall uint8_t *l, integer o, n;
+    o + 4 > n ==> (TRIGGER: no_ext35(l, o, n));
+  lemma single_ext35_step{L}: \forall uint8_t *l, integer o, n;
+    o + 4 <= n ==>
+    ((TRIGGER: single_ext35(l, o, n)) <==>
+     (ext_type(l, o) == 35 ? no_ext35(l, (TRIGGER: ext_next(l, o)), n)
+                           : single_ext35(l, ext_next(l, o), n)));
+  lemma single_ext35_end{L}: \forall uint8_t *l, integer o, n;
+    o + 4 > n ==> (TRIGGER: single_ext35(l, o, n));
+  lemma ext35_off_step{L}: \forall uint8_t *l, integer o, n;
+    o + 4 <= n ==>
+    (TRIGGER: ext35_off(l, o, n)) ==
+      (ext_type(l, o) == 35 ? o
+                            : ext35_off(l, (TRIGGER: ext_next(l, o)), n));
+  lemma ext35_off_end{L}: \forall uint8_t *l, integer o, n;
+    o + 4 > n ==> (TRIGGER: ext35_off(l, o, n)) == n;
+  lemma ext35_index_step{L}: \forall uint8_t *l, integer o, n;
+    o + 4 <= n ==>
+    (TRIGGER: ext35_index(l, o, n)) ==
+      (ext_type(l, o) == 35 ? 0
+                            : 1 + ext35_index(l, (TRIGGER: ext_next(l, o)), n));
+  lemma ext35_index_end{L}: \forall uint8_t *l, integer o, n;
+    o + 4 > n ==> (TRIGGER: ext35_index(l, o, n)) == 0;
+
   // A well-formed list as it may end a hello: exact framing, no duplicate 35.
   predicate wf_ext_body{L}(uint8_t *l, integer n) =
     0 <= n <= 65535 && wf_ext_list(l, 0, n) && single_ext35(l, 0, n);

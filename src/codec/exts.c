@@ -49,39 +49,108 @@ static void put16(uint8_t *p, size_t v)
 }
 
 /*
+ * The fields of the extension header at offset o of a list of n bytes,
+ * each read by a function of its own: the walker's proof then sees
+ * ext_type(l, o), ext_dlen(l, o) and ext_next(l, o) as the values read,
+ * so that the recursive definitions of spec/logic/exts.h unfold on
+ * exactly the terms they are stated with (no byte arithmetic, no casts).
+ */
+/*@ requires o + 4 <= n;
+    requires \valid_read(l + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result == ext_type(l, o);
+*/
+static size_t ext_type_at(const uint8_t *l, size_t n, size_t o)
+{
+	const uint8_t *p = l + o;
+
+	(void)n;
+	return p[0] * 256u + p[1];
+}
+
+/*@ requires o + 4 <= n;
+    requires \valid_read(l + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result == ext_dlen(l, o);
+*/
+static size_t ext_dlen_at(const uint8_t *l, size_t n, size_t o)
+{
+	const uint8_t *p = l + o;
+
+	(void)n;
+	return p[2] * 256u + p[3];
+}
+
+/* The offset just past the extension at o (it may exceed n). */
+/*@ requires n <= 65535 && o + 4 <= n;
+    requires \valid_read(l + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result == ext_next(l, o);
+*/
+static size_t ext_end(const uint8_t *l, size_t n, size_t o)
+{
+	return o + 4u + ext_dlen_at(l, n, o);
+}
+
+/*
+ * What one pass over an extension list found: the status and error offset
+ * of tkt_exts_scan_, and on success the facts a view is built from.
+ * Returned by value, so that the callers' proofs see plain values (no
+ * local object in memory, no pointer to it in any contract).
+ */
+struct exts_walk_res {
+	tkt_status st;
+	size_t at;
+	size_t count;
+	int found;
+	size_t off35;
+	size_t idx35;
+};
+
+/*
  * One pass over the chain of extensions: each step reads one 4-byte
  * header and jumps over its data, so the time is linear in n whatever the
  * number of extensions. The loop invariants relate the whole list to the
  * part not yet read, one unfolding of the spec's recursion per step.
+ * Writes nothing: tkt_exts_scan_ and tkt_exts_decode fill a view from its
+ * result only on success.
  */
 /*@ requires n <= 65535;
     requires \valid_read(list + (0 .. n - 1));
-    requires \valid(out) && \valid(at);
-    requires \separated(out, at);
-    requires \separated(out, list + (0 .. n - 1));
-    requires \separated(at, list + (0 .. n - 1));
-    assigns *out, *at;
-    ensures \result == TKT_OK <==> wf_ext_body(list, n);
+    assigns \nothing;
+    ensures \result.st == TKT_OK <==> wf_ext_body(list, n);
     behavior ok:
       assumes wf_ext_body(list, n);
-      ensures \result == TKT_OK;
-      ensures *at == n;
-      ensures out->list.ptr == list && out->list.len == n;
-      ensures exts_view(out);
+      ensures \result.st == TKT_OK;
+      ensures \result.at == n;
+      ensures \result.count == ext_count(list, 0, n);
+      ensures \result.found == 0 || \result.found == 1;
+      ensures \result.found == 0 <==> no_ext35(list, 0, n);
+      ensures \result.found == 1 ==>
+        \result.off35 == ext35_off(list, 0, n) &&
+        \result.idx35 == ext35_index(list, 0, n) &&
+        \result.off35 + 4 + ext_dlen(list, \result.off35) <= n &&
+        ext_type(list, \result.off35) == 35;
     behavior bad:
       assumes !wf_ext_body(list, n);
-      assigns *at;
-      ensures \result == TKT_ERR_BAD_LENGTH || \result == TKT_ERR_DUPLICATE;
-      ensures *at < n;
+      ensures \result.st == TKT_ERR_BAD_LENGTH ||
+              \result.st == TKT_ERR_DUPLICATE;
+      ensures \result.at < n;
     complete behaviors;
     disjoint behaviors;
 */
-tkt_status tkt_exts_scan_(const uint8_t *list, size_t n, tkt_exts *out,
-	size_t *at)
+static struct exts_walk_res exts_walk(const uint8_t *list, size_t n)
 {
+	struct exts_walk_res r;
 	size_t pos = 0, count = 0, off35 = 0, idx35 = 0;
 	int found = 0;
 
+	r.st = TKT_OK;
+	r.at = 0;
+	r.count = 0;
+	r.found = 0;
+	r.off35 = 0;
+	r.idx35 = 0;
 	/*@ loop invariant 0 <= pos <= n;
 	    loop invariant cnt4: 4 * count <= pos;
 	    loop invariant found == 0 || found == 1;
@@ -108,30 +177,90 @@ tkt_status tkt_exts_scan_(const uint8_t *list, size_t n, tkt_exts *out,
 	    loop variant n - pos;
 	*/
 	while (pos < n) {
-		size_t type, dlen;
+		size_t next, type;
 
 		if (n - pos < 4) {
-			*at = pos;
-			return TKT_ERR_BAD_LENGTH;
+			/*@ assert !wf_ext_list(list, pos, n); */
+			r.st = TKT_ERR_BAD_LENGTH;
+			r.at = pos;
+			return r;
 		}
-		type = list[pos] * 256u + list[pos + 1];
-		dlen = list[pos + 2] * 256u + list[pos + 3];
-		if (dlen > n - pos - 4) {
-			*at = pos + 2;
-			return TKT_ERR_BAD_LENGTH;
+		/* pos + 4 + the data length: checked against n before use */
+		next = ext_end(list, n, pos);
+		if (next > n) {
+			/*@ assert !wf_ext_list(list, pos, n); */
+			r.st = TKT_ERR_BAD_LENGTH;
+			r.at = pos + 2;
+			return r;
 		}
+		type = ext_type_at(list, n, pos);
+		/* One unfolding of each recursive definition at pos. */
+		/*@ assert step_wf:
+		      wf_ext_list(list, pos, n) <==> wf_ext_list(list, next, n); */
+		/*@ assert step_count:
+		      ext_count(list, pos, n) == 1 + ext_count(list, next, n); */
 		if (type == TKT_EXT_SESSION_TICKET) {
+			/*@ assert step35_none: !no_ext35(list, pos, n); */
+			/*@ assert step35_single:
+			      single_ext35(list, pos, n) <==> no_ext35(list, next, n); */
+			/*@ assert step35_off: ext35_off(list, pos, n) == pos; */
+			/*@ assert step35_index: ext35_index(list, pos, n) == 0; */
 			if (found) {
-				*at = pos;
-				return TKT_ERR_DUPLICATE;
+				/*@ assert dup: !single_ext35(list, 0, n); */
+				r.st = TKT_ERR_DUPLICATE;
+				r.at = pos;
+				return r;
 			}
 			found = 1;
 			off35 = pos;
 			idx35 = count;
+		} else {
+			/*@ assert step_none:
+			      no_ext35(list, pos, n) <==> no_ext35(list, next, n); */
+			/*@ assert step_single:
+			      single_ext35(list, pos, n) <==>
+			      single_ext35(list, next, n); */
+			/*@ assert step_off:
+			      ext35_off(list, pos, n) == ext35_off(list, next, n); */
+			/*@ assert step_index:
+			      ext35_index(list, pos, n) ==
+			      1 + ext35_index(list, next, n); */
 		}
-		pos += 4 + dlen;
+		pos = next;
 		count++;
 	}
+	/* The end of the chain: pos == n. */
+	/*@ assert end_wf: wf_ext_list(list, n, n); */
+	/*@ assert end_count: ext_count(list, n, n) == 0; */
+	/*@ assert end_none: no_ext35(list, n, n); */
+	/*@ assert end_single: single_ext35(list, n, n); */
+	/*@ assert body: wf_ext_body(list, n); */
+	r.at = n;
+	r.count = count;
+	r.found = found;
+	r.off35 = off35;
+	r.idx35 = idx35;
+	return r;
+}
+
+/* The view of a well-formed list, from what exts_walk found. */
+/*@ requires n <= 65535;
+    requires \valid_read(list + (0 .. n - 1));
+    requires \valid(out) && \separated(out, list + (0 .. n - 1));
+    requires wf_ext_body(list, n);
+    requires count == ext_count(list, 0, n);
+    requires found == 0 || found == 1;
+    requires found == 0 <==> no_ext35(list, 0, n);
+    requires found == 1 ==>
+      off35 == ext35_off(list, 0, n) && idx35 == ext35_index(list, 0, n) &&
+      off35 + 4 + ext_dlen(list, off35) <= n && ext_type(list, off35) == 35;
+    assigns *out;
+    ensures out->list.ptr == list && out->list.len == n;
+    ensures exts_view(out);
+*/
+static void exts_fill(tkt_exts *out, const uint8_t *list, size_t n,
+	size_t count, int found, size_t off35, size_t idx35)
+{
 	out->list.ptr = list;
 	out->list.len = n;
 	out->count = count;
@@ -140,14 +269,46 @@ tkt_status tkt_exts_scan_(const uint8_t *list, size_t n, tkt_exts *out,
 		out->ext35_index = idx35;
 		out->ext35_off = off35;
 		out->ext35.ptr = list + (off35 + 4);
-		out->ext35.len = list[off35 + 2] * 256u + list[off35 + 3];
+		out->ext35.len = ext_dlen_at(list, n, off35);
 	} else {
 		out->ext35_index = 0;
 		out->ext35_off = 0;
 		out->ext35.ptr = NULL;
 		out->ext35.len = 0;
 	}
-	*at = n;
+}
+
+/*@ requires n <= 65535;
+    requires \valid_read(list + (0 .. n - 1));
+    requires \valid(out) && \valid(at);
+    requires \separated(out, at);
+    requires \separated(out, list + (0 .. n - 1));
+    requires \separated(at, list + (0 .. n - 1));
+    assigns *out, *at;
+    ensures \result == TKT_OK <==> wf_ext_body(list, n);
+    behavior ok:
+      assumes wf_ext_body(list, n);
+      ensures \result == TKT_OK;
+      ensures *at == n;
+      ensures out->list.ptr == list && out->list.len == n;
+      ensures exts_view(out);
+    behavior bad:
+      assumes !wf_ext_body(list, n);
+      assigns *at;
+      ensures \result == TKT_ERR_BAD_LENGTH || \result == TKT_ERR_DUPLICATE;
+      ensures *at < n;
+    complete behaviors;
+    disjoint behaviors;
+*/
+tkt_status tkt_exts_scan_(const uint8_t *list, size_t n, tkt_exts *out,
+	size_t *at)
+{
+	struct exts_walk_res w = exts_walk(list, n);
+
+	*at = w.at;
+	if (w.st != TKT_OK)
+		return w.st;
+	exts_fill(out, list, n, w.count, w.found, w.off35, w.idx35);
 	return TKT_OK;
 }
 
@@ -176,8 +337,8 @@ tkt_status tkt_exts_scan_(const uint8_t *list, size_t n, tkt_exts *out,
 tkt_status tkt_exts_decode(const uint8_t *buf, size_t len, tkt_exts *out,
 	size_t *at)
 {
-	size_t n, rel = 0;
-	tkt_status st;
+	size_t n;
+	struct exts_walk_res w;
 
 	if (len < 2) {
 		*at = 0;
@@ -192,9 +353,18 @@ tkt_status tkt_exts_decode(const uint8_t *buf, size_t len, tkt_exts *out,
 		*at = 2 + n;
 		return TKT_ERR_TRAILING;
 	}
-	st = tkt_exts_scan_(buf + 2, n, out, &rel);
-	*at = 2 + rel;
-	return st;
+	/* tkt_exts_scan_ in two steps: WP models a call as writing all that
+	   its contract may assign, whatever the behavior, so only a view
+	   filled after the walk succeeded shows that a failed decode writes
+	   nothing but *at. */
+	/*@ assert whole: wf_exts(buf, len) <==> wf_ext_body(buf + 2, n); */
+	w = exts_walk(buf + 2, n);
+	*at = 2 + w.at;
+	if (w.st == TKT_OK) {
+		/*@ assert wf_exts(buf, len); */
+		exts_fill(out, buf + 2, n, w.count, w.found, w.off35, w.idx35);
+	}
+	return w.st;
 }
 
 /*@ requires \valid_read(x) && \valid(cursor) && \valid(ext);
@@ -253,7 +423,8 @@ size_t tkt_exts_set_ext35_size(const tkt_exts *x, size_t m)
 	if (m > 65535u)
 		return 0;
 	base = x->has_ext35 ? x->list.len - x->ext35.len : x->list.len + 4u;
-	if (m > 65535u - base || base > 65535u)
+	/* base first: 65535u - base must not wrap */
+	if (base > 65535u || m > 65535u - base)
 		return 0;
 	return 2 + base + m;
 }
