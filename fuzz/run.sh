@@ -300,6 +300,9 @@ campaign_afl() {
 	wait $p1; local r1=$?
 	wait $p2; local r2=$?
 	kill -KILL -- -"$p1" -"$p2" 2>/dev/null
+	# The cmplog fork server can outlive its group (seen stopped and
+	# orphaned after -V): end whatever still runs this build's binaries.
+	pkill -KILL -f "^($cmplog|$plain|$san)( |\$)" 2>/dev/null
 	local i crashes=0
 	for i in main asan; do
 		local fs=$out/$i/fuzzer_stats
