@@ -648,6 +648,11 @@ tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
 	/* The only byte store, first and through hello_put_byte (see there). */
 	//@ assert sh_view: hello_exts_view(has, &exts, buf, pos, len);
 	hello_put_byte(&out->compression, compression) /*@ ghost (&exts) */;
+	/*@ assert sh_hdr: \let k = pos - 3;
+	      buf[0] == \at(buf[0], Pre) && buf[1] == \at(buf[1], Pre) &&
+	      buf[34] == \at(buf[34], Pre) && buf[k] == \at(buf[k], Pre) &&
+	      buf[k + 1] == \at(buf[k + 1], Pre) &&
+	      buf[k + 2] == \at(buf[k + 2], Pre); */
 	/* Every other field of tkt_server_hello and of tkt_exts. */
 	out->version = version;
 	out->random = random;
