@@ -174,6 +174,204 @@ static tkt_status hello_exts(const uint8_t *buf, size_t len, size_t pos,
 	return TKT_OK;
 }
 
+/*
+ * *dst = *src for a decoder's output, field by field (every field of
+ * tkt_exts): WP's provers do not use the record equality of a struct
+ * copy. The asserts spell exts_view out for them.
+ */
+/*@ requires \valid(dst) && \valid_read(src);
+    requires \separated(dst, src);
+    requires \separated(dst, src->list.ptr + (0 .. src->list.len - 1));
+    requires exts_view(src);
+    assigns *dst;
+    ensures dst->list.ptr == \old(src->list.ptr);
+    ensures dst->list.len == \old(src->list.len);
+    ensures exts_view(dst);
+*/
+static void exts_put(tkt_exts *dst, const tkt_exts *src)
+{
+	/*@ assert src_view: src->list.len <= 65535 &&
+	    \valid_read(src->list.ptr + (0 .. src->list.len - 1)) &&
+	    wf_ext_body(src->list.ptr, src->list.len) &&
+	    src->count == ext_count(src->list.ptr, 0, src->list.len) &&
+	    (src->has_ext35 == 0 || src->has_ext35 == 1) &&
+	    (src->has_ext35 == 0 <==> no_ext35(src->list.ptr, 0, src->list.len)) &&
+	    (src->has_ext35 == 1 ==>
+	       src->ext35_off == ext35_off(src->list.ptr, 0, src->list.len) &&
+	       src->ext35_index == ext35_index(src->list.ptr, 0, src->list.len) &&
+	       src->ext35_off + 4 + src->ext35.len <= src->list.len &&
+	       ext_type(src->list.ptr, src->ext35_off) == 35 &&
+	       src->ext35.len == ext_dlen(src->list.ptr, src->ext35_off) &&
+	       src->ext35.ptr == src->list.ptr + (src->ext35_off + 4)) &&
+	    (src->has_ext35 == 0 ==>
+	       src->ext35_off == 0 && src->ext35_index == 0 &&
+	       src->ext35.ptr == \null && src->ext35.len == 0); */
+	dst->list.ptr = src->list.ptr;
+	dst->list.len = src->list.len;
+	dst->count = src->count;
+	dst->has_ext35 = src->has_ext35;
+	dst->ext35_index = src->ext35_index;
+	dst->ext35_off = src->ext35_off;
+	dst->ext35.ptr = src->ext35.ptr;
+	dst->ext35.len = src->ext35.len;
+	/*@ assert dst_view: dst->list.len <= 65535 &&
+	    \valid_read(dst->list.ptr + (0 .. dst->list.len - 1)) &&
+	    wf_ext_body(dst->list.ptr, dst->list.len) &&
+	    dst->count == ext_count(dst->list.ptr, 0, dst->list.len) &&
+	    (dst->has_ext35 == 0 || dst->has_ext35 == 1) &&
+	    (dst->has_ext35 == 0 <==> no_ext35(dst->list.ptr, 0, dst->list.len)) &&
+	    (dst->has_ext35 == 1 ==>
+	       dst->ext35_off == ext35_off(dst->list.ptr, 0, dst->list.len) &&
+	       dst->ext35_index == ext35_index(dst->list.ptr, 0, dst->list.len) &&
+	       dst->ext35_off + 4 + dst->ext35.len <= dst->list.len &&
+	       ext_type(dst->list.ptr, dst->ext35_off) == 35 &&
+	       dst->ext35.len == ext_dlen(dst->list.ptr, dst->ext35_off) &&
+	       dst->ext35.ptr == dst->list.ptr + (dst->ext35_off + 4)) &&
+	    (dst->has_ext35 == 0 ==>
+	       dst->ext35_off == 0 && dst->ext35_index == 0 &&
+	       dst->ext35.ptr == \null && dst->ext35.len == 0); */
+}
+/*
+ * *dst = c, where dst is a byte of a decoder's output and x the view of
+ * the extensions it has just walked (their bytes separated from dst). For
+ * WP a byte store changes the memory that the recursive list functions of
+ * spec/logic/exts.h read; the ghost walk proves, one unfolding per step,
+ * that on x's list they keep their values, so that x stays a valid view.
+ */
+/*@
+  requires \valid(dst) && \valid_read(x);
+  requires \separated(dst, x);
+  requires \separated(dst, x->list.ptr + (0 .. x->list.len - 1));
+  requires exts_view(x);
+  assigns *dst;
+  ensures *dst == c;
+  ensures exts_view(x);
+*/
+static void hello_put_byte(uint8_t *dst, uint8_t c)
+	/*@ ghost (const tkt_exts *x) */
+{
+	/*@ assert x_pre:
+	       x->list.len <= 65535 &&
+	       \valid_read(x->list.ptr + (0 .. x->list.len - 1)) &&
+	       wf_ext_body(x->list.ptr, x->list.len) &&
+	       x->count == ext_count(x->list.ptr, 0, x->list.len) &&
+	       (x->has_ext35 == 0 || x->has_ext35 == 1) &&
+	       (x->has_ext35 == 0 <==> no_ext35(x->list.ptr, 0, x->list.len)) &&
+	       (x->has_ext35 == 1 ==>
+	          x->ext35_off == ext35_off(x->list.ptr, 0, x->list.len) &&
+	          x->ext35_index == ext35_index(x->list.ptr, 0, x->list.len) &&
+	          x->ext35_off + 4 + x->ext35.len <= x->list.len &&
+	          ext_type(x->list.ptr, x->ext35_off) == 35 &&
+	          x->ext35.len == ext_dlen(x->list.ptr, x->ext35_off) &&
+	          x->ext35.ptr == x->list.ptr + (x->ext35_off + 4)) &&
+	       (x->has_ext35 == 0 ==>
+	          x->ext35_off == 0 && x->ext35_index == 0 &&
+	          x->ext35.ptr == \null && x->ext35.len == 0); */
+	*dst = c;
+	/*@ ghost
+	  const uint8_t *l = x->list.ptr;
+	  size_t n = x->list.len;
+	  size_t o = 0, p;
+	  /@ loop invariant 0 <= o <= n;
+	     loop invariant wf_ext_list{Pre}(l, o, n);
+	     loop invariant same_wf:
+	       wf_ext_list(l, o, n) ==> wf_ext_list(l, 0, n);
+	     loop invariant same_count:
+	       ext_count{Pre}(l, 0, n) - ext_count{Pre}(l, o, n) ==
+	       ext_count(l, 0, n) - ext_count(l, o, n);
+	     loop invariant same_no35:
+	       (no_ext35{Pre}(l, o, n) <==> no_ext35(l, o, n)) ==>
+	       (no_ext35{Pre}(l, 0, n) <==> no_ext35(l, 0, n));
+	     loop invariant same_single:
+	       (no_ext35{Pre}(l, o, n) <==> no_ext35(l, o, n)) ==>
+	       (single_ext35{Pre}(l, o, n) <==> single_ext35(l, o, n)) ==>
+	       (single_ext35{Pre}(l, 0, n) <==> single_ext35(l, 0, n));
+	     loop invariant same_off:
+	       ext35_off{Pre}(l, o, n) == ext35_off(l, o, n) ==>
+	       ext35_off{Pre}(l, 0, n) == ext35_off(l, 0, n);
+	     loop invariant same_index:
+	       ext35_index{Pre}(l, o, n) == ext35_index(l, o, n) ==>
+	       ext35_index{Pre}(l, 0, n) == ext35_index(l, 0, n);
+	     loop assigns o, p;
+	     loop variant n - o;
+	  @/
+	  while (o + 4u <= n) {
+	    /@ assert step_frame: ext_type{Pre}(l, o) == ext_type(l, o) &&
+	         ext_next{Pre}(l, o) == ext_next(l, o); @/
+	    /@ assert u_wf:
+	         (wf_ext_list{Pre}(l, o, n) <==> ext_next{Pre}(l, o) <= n &&
+	            wf_ext_list{Pre}(l, ext_next{Pre}(l, o), n)) &&
+	         (wf_ext_list(l, o, n) <==> ext_next(l, o) <= n &&
+	            wf_ext_list(l, ext_next(l, o), n)); @/
+	    /@ assert u_count:
+	         ext_count{Pre}(l, o, n) ==
+	           1 + ext_count{Pre}(l, ext_next{Pre}(l, o), n) &&
+	         ext_count(l, o, n) == 1 + ext_count(l, ext_next(l, o), n); @/
+	    /@ assert u_no35:
+	         (no_ext35{Pre}(l, o, n) <==> ext_type{Pre}(l, o) != 35 &&
+	            no_ext35{Pre}(l, ext_next{Pre}(l, o), n)) &&
+	         (no_ext35(l, o, n) <==> ext_type(l, o) != 35 &&
+	            no_ext35(l, ext_next(l, o), n)); @/
+	    /@ assert u_single:
+	         (single_ext35{Pre}(l, o, n) <==>
+	            (ext_type{Pre}(l, o) == 35 ?
+	               no_ext35{Pre}(l, ext_next{Pre}(l, o), n) :
+	               single_ext35{Pre}(l, ext_next{Pre}(l, o), n))) &&
+	         (single_ext35(l, o, n) <==>
+	            (ext_type(l, o) == 35 ? no_ext35(l, ext_next(l, o), n) :
+	               single_ext35(l, ext_next(l, o), n))); @/
+	    /@ assert u_off:
+	         ext35_off{Pre}(l, o, n) == (ext_type{Pre}(l, o) == 35 ? o :
+	            ext35_off{Pre}(l, ext_next{Pre}(l, o), n)) &&
+	         ext35_off(l, o, n) == (ext_type(l, o) == 35 ? o :
+	            ext35_off(l, ext_next(l, o), n)); @/
+	    /@ assert u_index:
+	         ext35_index{Pre}(l, o, n) == (ext_type{Pre}(l, o) == 35 ? 0 :
+	            1 + ext35_index{Pre}(l, ext_next{Pre}(l, o), n)) &&
+	         ext35_index(l, o, n) == (ext_type(l, o) == 35 ? 0 :
+	            1 + ext35_index(l, ext_next(l, o), n)); @/
+	    p = o;
+	    o = o + 4u + (size_t)(l[o + 2u] * 256u + l[o + 3u]);
+	    /@ assert step: o == ext_next(l, p); @/
+	  }
+	  /@ assert base_wf: o == n && wf_ext_list(l, o, n); @/
+	  /@ assert base_count:
+	       ext_count{Pre}(l, o, n) == 0 && ext_count(l, o, n) == 0; @/
+	  /@ assert base_no35: no_ext35{Pre}(l, o, n) && no_ext35(l, o, n); @/
+	  /@ assert base_single:
+	       single_ext35{Pre}(l, o, n) && single_ext35(l, o, n); @/
+	  /@ assert base_off:
+	       ext35_off{Pre}(l, o, n) == n && ext35_off(l, o, n) == n; @/
+	  /@ assert base_index:
+	       ext35_index{Pre}(l, o, n) == 0 && ext35_index(l, o, n) == 0; @/
+	  /@ assert walked_wf: wf_ext_list(l, 0, n); @/
+	  /@ assert walked_count: ext_count(l, 0, n) == ext_count{Pre}(l, 0, n); @/
+	  /@ assert walked_no35: no_ext35(l, 0, n) <==> no_ext35{Pre}(l, 0, n); @/
+	  /@ assert walked_single:
+	       single_ext35(l, 0, n) <==> single_ext35{Pre}(l, 0, n); @/
+	  /@ assert walked_off: ext35_off(l, 0, n) == ext35_off{Pre}(l, 0, n); @/
+	  /@ assert walked_index:
+	       ext35_index(l, 0, n) == ext35_index{Pre}(l, 0, n); @/
+	*/
+	/*@ assert x_post:
+	       x->list.len <= 65535 &&
+	       \valid_read(x->list.ptr + (0 .. x->list.len - 1)) &&
+	       wf_ext_body(x->list.ptr, x->list.len) &&
+	       x->count == ext_count(x->list.ptr, 0, x->list.len) &&
+	       (x->has_ext35 == 0 || x->has_ext35 == 1) &&
+	       (x->has_ext35 == 0 <==> no_ext35(x->list.ptr, 0, x->list.len)) &&
+	       (x->has_ext35 == 1 ==>
+	          x->ext35_off == ext35_off(x->list.ptr, 0, x->list.len) &&
+	          x->ext35_index == ext35_index(x->list.ptr, 0, x->list.len) &&
+	          x->ext35_off + 4 + x->ext35.len <= x->list.len &&
+	          ext_type(x->list.ptr, x->ext35_off) == 35 &&
+	          x->ext35.len == ext_dlen(x->list.ptr, x->ext35_off) &&
+	          x->ext35.ptr == x->list.ptr + (x->ext35_off + 4)) &&
+	       (x->has_ext35 == 0 ==>
+	          x->ext35_off == 0 && x->ext35_index == 0 &&
+	          x->ext35.ptr == \null && x->ext35.len == 0); */
+}
+
 /*@
   requires \valid_read(buf + (0 .. len - 1));
   requires \valid(out) && \valid(at);
@@ -273,11 +471,19 @@ static tkt_status hello_exts(const uint8_t *buf, size_t len, size_t pos,
 tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 	tkt_client_hello *out, size_t *at)
 {
-	tkt_client_hello v;
+	/* Separate locals, not a whole tkt_client_hello, and *out written
+	 * field by field on success only: WP's provers do not use the record
+	 * equality of a struct copy `*out = v`. */
+	uint16_t version;
+	const uint8_t *random;
+	tkt_bytes sid;
+	int has;
+	tkt_exts exts;
+	const uint8_t *cs, *cm;
 	size_t pos = 0, cs_len, cm_len;
 	tkt_status st;
 
-	st = hello_prefix(buf, len, &v.version, &v.random, &v.session_id, &pos);
+	st = hello_prefix(buf, len, &version, &random, &sid, &pos);
 	if (st != TKT_OK) {
 		*at = pos;
 		return st;
@@ -297,8 +503,7 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 		*at = pos;
 		return TKT_ERR_TRUNCATED;
 	}
-	v.cipher_suites.ptr = buf + pos + 2;
-	v.cipher_suites.len = cs_len;
+	cs = buf + pos + 2;
 	pos += 2u + cs_len;
 	//@ assert pos == ch_cm_off(buf) && pos <= len;
 	if (len - pos < 1u) {
@@ -315,16 +520,26 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 		*at = pos;
 		return TKT_ERR_TRUNCATED;
 	}
-	v.compression.ptr = buf + pos + 1;
-	v.compression.len = cm_len;
+	cm = buf + pos + 1;
 	pos += 1u + cm_len;
 	//@ assert pos == ch_ext_off(buf) && pos <= len;
 	//@ assert ch_ok: ch_cm_ok(buf, len);
 	//@ assert ch_wf: wf_client_hello(buf, len) <==> opt_exts(buf, pos, len);
-	st = hello_exts(buf, len, pos, &v.has_extensions, &v.exts, at);
+	st = hello_exts(buf, len, pos, &has, &exts, at);
 	if (st != TKT_OK)
 		return st;
-	*out = v;
+	//@ assert ch_view: hello_exts_view(has, &exts, buf, pos, len);
+	/* Every field of tkt_client_hello. */
+	out->version = version;
+	out->random = random;
+	out->session_id.ptr = sid.ptr;
+	out->session_id.len = sid.len;
+	out->cipher_suites.ptr = cs;
+	out->cipher_suites.len = cs_len;
+	out->compression.ptr = cm;
+	out->compression.len = cm_len;
+	out->has_extensions = has;
+	exts_put(&out->exts, &exts);
 	return TKT_OK;
 }
 
@@ -333,7 +548,9 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
   requires \valid(out) && \valid(at);
   requires \separated(buf + (0 .. len - 1), out, at);
   assigns *out, *at;
-  ensures result: \result == TKT_OK <==> wf_server_hello(buf, len);
+  // In the pre-state (the same, buf is not written): for WP the byte store
+  // of out->compression would otherwise hide the walk of the extensions.
+  ensures result: \result == TKT_OK <==> \old(wf_server_hello(buf, len));
 
   behavior ok:
     assumes wf_server_hello(buf, len);
@@ -397,12 +614,19 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
 	tkt_server_hello *out, size_t *at)
 {
-	tkt_server_hello v;
+	/* As in tkt_client_hello_decode: separate locals, *out written field
+	 * by field on success only. */
+	uint16_t version;
+	const uint8_t *random;
+	tkt_bytes sid;
+	int has;
+	tkt_exts exts;
 	size_t pos = 0;
+	uint16_t cipher_suite;
 	uint8_t compression;
 	tkt_status st;
 
-	st = hello_prefix(buf, len, &v.version, &v.random, &v.session_id, &pos);
+	st = hello_prefix(buf, len, &version, &random, &sid, &pos);
 	if (st != TKT_OK) {
 		*at = pos;
 		return st;
@@ -412,19 +636,38 @@ tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
 		*at = pos + (len - pos < 2u ? 0u : 2u);
 		return TKT_ERR_TRUNCATED;
 	}
-	v.cipher_suite = (uint16_t)(buf[pos] * 256u + buf[pos + 1]);
+	cipher_suite = (uint16_t)(buf[pos] * 256u + buf[pos + 1]);
 	compression = buf[pos + 2];
 	pos += 3u;
 	//@ assert pos == sh_ext_off(buf) && pos <= len;
 	//@ assert sh_ok: sh_fixed_ok(buf, len);
 	//@ assert sh_wf: wf_server_hello(buf, len) <==> opt_exts(buf, pos, len);
-	st = hello_exts(buf, len, pos, &v.has_extensions, &v.exts, at);
+	st = hello_exts(buf, len, pos, &has, &exts, at);
 	if (st != TKT_OK)
 		return st;
-	/* Stored only now: for WP, a byte stored in `v` before the walk would
-	 * change the byte memory the walk's predicates read. */
-	v.compression = compression;
-	*out = v;
+	/* The only byte store, first and through hello_put_byte (see there). */
+	//@ assert sh_view: hello_exts_view(has, &exts, buf, pos, len);
+	hello_put_byte(&out->compression, compression) /*@ ghost (&exts) */;
+	/*@ assert sh_hdr: \let k = pos - 3;
+	      buf[0] == \at(buf[0], Pre) && buf[1] == \at(buf[1], Pre) &&
+	      buf[34] == \at(buf[34], Pre) && buf[k] == \at(buf[k], Pre) &&
+	      buf[k + 1] == \at(buf[k + 1], Pre) &&
+	      buf[k + 2] == \at(buf[k + 2], Pre); */
+	/* Every other field of tkt_server_hello and of tkt_exts. */
+	out->version = version;
+	out->random = random;
+	out->session_id.ptr = sid.ptr;
+	out->session_id.len = sid.len;
+	out->cipher_suite = cipher_suite;
+	out->has_extensions = has;
+	out->exts.list.ptr = exts.list.ptr;
+	out->exts.list.len = exts.list.len;
+	out->exts.count = exts.count;
+	out->exts.has_ext35 = exts.has_ext35;
+	out->exts.ext35_index = exts.ext35_index;
+	out->exts.ext35_off = exts.ext35_off;
+	out->exts.ext35.ptr = exts.ext35.ptr;
+	out->exts.ext35.len = exts.ext35.len;
 	return TKT_OK;
 }
 
