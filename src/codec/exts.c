@@ -306,10 +306,9 @@ tkt_status tkt_exts_scan_(const uint8_t *list, size_t n, tkt_exts *out,
 	struct exts_walk_res w = exts_walk(list, n);
 
 	*at = w.at;
-	if (w.st != TKT_OK)
-		return w.st;
-	exts_fill(out, list, n, w.count, w.found, w.off35, w.idx35);
-	return TKT_OK;
+	if (w.st == TKT_OK)
+		exts_fill(out, list, n, w.count, w.found, w.off35, w.idx35);
+	return w.st;
 }
 
 /*@ requires len == 0 || \valid_read(buf + (0 .. len - 1));
