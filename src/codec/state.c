@@ -407,6 +407,9 @@ tkt_status tkt_state_decode(const uint8_t *buf, size_t len, tkt_state *out,
 	st = state_exts(buf, t, len, &v, at);
 	if (st != TKT_OK)
 		return st;
+	/* Before the stores to *out, which the asserts below then describe
+	   without a store to *at in between. */
+	*at = len;
 	/* Field by field rather than `*out = v`: the same bytes, but a
 	   struct copy of an address-taken local is opaque to WP. */
 	out->version = (uint16_t)(buf[0] * 256u + buf[1]);
@@ -424,7 +427,16 @@ tkt_status tkt_state_decode(const uint8_t *buf, size_t len, tkt_state *out,
 	out->server_name.len = v.server_name.len;
 	out->alpn.ptr = v.alpn.ptr;
 	out->alpn.len = v.alpn.len;
-	*at = len;
+	/* Stepping stones for the accepted ensures: the provers do not find
+	   on their own that the layout of *out is the one t was read with,
+	   nor put state_val_ok together from the fields. */
+	/*@ assert layout_id: out->identity == \at(buf[53], Pre) &&
+	      out->cert_list.len == state_cert_len{Pre}((uint8_t *)buf) &&
+	      out->psk_identity.len == state_psk_len{Pre}((uint8_t *)buf); */
+	//@ assert layout_ts: sv_ts_off(*out) == t;
+	//@ assert layout_alpn: sv_alpn_off(*out) == t + 6 + sext_name_sz(v.server_name.len);
+	//@ assert val_shape: state_val_shape(*out);
+	//@ assert val_certs: certs_wf{Pre}((uint8_t *)out->cert_list.ptr, 0, out->cert_list.len);
 	return TKT_OK;
 }
 
