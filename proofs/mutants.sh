@@ -23,9 +23,11 @@ list=${MUTANTS_LIST:-proofs/mutants.txt}
 ledger=${PROVE_LEDGER:-proofs/unproved.txt}
 killed=0; survived=0; broken=0
 n=0
-# Unproved goals in wp.log ($1) that the ledger does not cover.
+# Unproved goals in prove.sh's logs under $1 (the items' logs while it
+# runs, wp.log once it is done) that the ledger does not cover.
 new_unproved() {
-	grep -oE '^\[wp\] \[(Failed|Timeout|Unknown|Invalid|Stepout)\] Goal [A-Za-z0-9_]+' "$1" 2>/dev/null \
+	cat "$1"/wp.log "$1"/parts/*.log 2>/dev/null \
+		| grep -oE '^\[wp\] \[(Failed|Timeout|Unknown|Invalid|Stepout)\] Goal [A-Za-z0-9_]+' \
 		| awk '{print $NF}' | sort -u \
 		| awk 'NR == FNR { if ($0 ~ /\*$/) pre[substr($0, 1, length($0) - 1)] = 1; else exact[$0] = 1; next }
 			{ if ($0 in exact) next; for (p in pre) if (index($0, p) == 1) next; print }' \
@@ -55,7 +57,7 @@ while IFS='|' read -r file fct script what; do
 	first=""
 	while kill -0 "$pid" 2>/dev/null; do
 		sleep 2
-		first=$(new_unproved "$out/wp.log" | head -n1)
+		first=$(new_unproved "$out" | head -n1)
 		if [ -n "$first" ]; then
 			kill -- -"$pid" 2>/dev/null; break
 		fi
@@ -66,8 +68,8 @@ while IFS='|' read -r file fct script what; do
 	if [ -n "$first" ]; then
 		echo "mutant $n killed:   $file $fct: $what (by $first, ${t}s)"
 		killed=$((killed+1))
-	elif [ $rc -ne 0 ] && [ -n "$(new_unproved "$out/wp.log" | head -n1)" ]; then
-		echo "mutant $n killed:   $file $fct: $what (by $(new_unproved "$out/wp.log" | head -n1), ${t}s)"
+	elif [ $rc -ne 0 ] && [ -n "$(new_unproved "$out" | head -n1)" ]; then
+		echo "mutant $n killed:   $file $fct: $what (by $(new_unproved "$out" | head -n1), ${t}s)"
 		killed=$((killed+1))
 	elif [ $rc -ne 0 ]; then
 		# No unproved goal named: the copy did not parse, say. Not a kill.

@@ -3,11 +3,21 @@
 # round-trip theorems in proofs/, with z3, cvc4 and cvc5 through Why3.
 #
 # Fails unless every goal is proved. Prints "Proved goals: N / M" and
-# writes build/prove/report.json (per goal: function, prover, time) and
-# build/prove/functions.txt (per function: goals proved / total).
+# writes build/prove/wp.log (every goal), build/prove/parts/ (one WP
+# process's log, report and wall time per item) and
+# build/prove/functions.txt (per function: goals proved / total, times).
 # No cache: the provers really run every time.
-# Environment: WP_JOBS (parallel provers, default nproc), WP_TIMEOUT (s),
-# WP_PROVERS, WP_FCT (restrict to these functions), PROVE_OUT (output dir).
+#
+# The work is a queue of items, each proved by one Frama-C process
+# (proofs/wp-one.sh, one prover at a time), WP_JOBS processes at once: an
+# item is one function, or the group of functions on one line of
+# PROVE_SCOPE, and the lemmas of spec/logic are one more item. Items run
+# in the order given, so a scope file lists the costliest first.
+# Environment: WP_JOBS (processes at once, default nproc), WP_TIMEOUT (s),
+# WP_PROVERS, WP_FCT (comma-separated functions, one item each),
+# PROVE_SCOPE (a file: one item per line, its functions separated by
+# spaces; # comments), PROVE_OUT (output dir). Without WP_FCT and
+# PROVE_SCOPE every function defined in the files is an item.
 set -u
 cd "$(dirname "$0")/.."
 out=${PROVE_OUT:-build/prove}
@@ -16,61 +26,85 @@ case $out in /*) absout=$out ;; *) absout=$PWD/$out ;; esac
 bash proofs/why3/make-conf.sh "$absout/why3.conf"
 export WHY3CONFIG="$absout/why3.conf"
 export FRAMAC_WP_CACHE=none
+export WP_TIMEOUT=${WP_TIMEOUT:-20}
+export WP_PROVERS=${WP_PROVERS:-cvc5,z3,cvc4}
+timeout=$WP_TIMEOUT
 
 files=("$@")
+nargs=$#
 if [ ${#files[@]} -eq 0 ]; then
 	files=(src/codec/*.c)
 	for f in proofs/*.c; do [ -f "$f" ] && files+=("$f"); done
 fi
 jobs=${WP_JOBS:-$(nproc 2>/dev/null || echo 2)}
-timeout=${WP_TIMEOUT:-20}
-provers=${WP_PROVERS:-cvc5,z3,cvc4}
 
-wp() {
-	frama-c -no-autoload-plugins -load-module wp,rtegen,report \
-		-cpp-extra-args="-Iinclude -Ispec -D__FRAMAC__" \
-		-machdep x86_64 \
-		-warn-unsigned-overflow -warn-unsigned-downcast \
-		-wp -wp-rte -wp-model "Typed+cast" \
-		-wp-prover "$provers" -wp-timeout "$timeout" -wp-par "$jobs" \
-		-wp-split "$@" "${files[@]}" \
-		-then -report -report-classify -report-unclassified-untried REVIEW
-}
+items=()
+if [ -n "${WP_FCT:-}" ]; then
+	IFS=, read -r -a items <<<"$WP_FCT"
+elif [ -n "${PROVE_SCOPE:-}" ]; then
+	while read -r line; do
+		line=${line%%#*}
+		set -- $line
+		[ $# -gt 0 ] && items+=("$(IFS=,; echo "$*")")
+	done <"$PROVE_SCOPE"
+else
+	# Every function the kernel sees defined (static duplicates renamed).
+	mapfile -t items < <(frama-c -no-autoload-plugins -load-module metrics \
+		-cpp-extra-args="-Iinclude -Ispec -D__FRAMAC__" -machdep x86_64 \
+		"${files[@]}" -metrics 2>/dev/null |
+		sed -n '/Defined functions/,/^$/p' |
+		grep -oE '[A-Za-z_][A-Za-z0-9_]* \([0-9]+ calls?\)' | awk '{print $1}')
+fi
+if [ ${#items[@]} -eq 0 ]; then
+	echo "prove: no function to prove"; exit 1
+fi
+items+=(@lemma)
+
+parts=$out/parts
+rm -rf "$parts" "$out/wp.log"
+mkdir -p "$parts"
 start=$SECONDS
-rm -f "$out/report-lemmas.json" "$out/wp-lemmas.log"
-wp -wp-report-json "$out/report.json" ${WP_FCT:+-wp-fct "$WP_FCT"} >"$out/wp.log" 2>&1
+printf '%s\n' "${items[@]}" |
+	xargs -P "$jobs" -I{} bash proofs/wp-one.sh "$parts" {} "${files[@]}"
 rc=$?
-summary=$(grep -E '^\[wp\] Proved goals:' "$out/wp.log" | tail -n1)
-# -wp-fct leaves the lemmas of spec/logic untried, and the functions'
-# proofs lean on them: prove them in a pass of their own, counted in the
-# summary and the unproved list like any other goal.
-if [ -n "${WP_FCT:-}" ] && [ -n "$summary" ]; then
-	wp -wp-prop=@lemma -wp-report-json "$out/report-lemmas.json" >"$out/wp-lemmas.log" 2>&1 || rc=$?
-	lem=$(grep -E '^\[wp\] Proved goals:' "$out/wp-lemmas.log" | tail -n1)
-	if [ -z "$lem" ]; then
+# One log in queue order; the summary adds up the items', and is empty
+# (a failure) if any item printed none.
+summary=x
+: >"$out/wp.log"
+for it in "${items[@]}"; do
+	cat "$parts/$it.log" >>"$out/wp.log" 2>/dev/null
+	s=$(grep -E '^\[wp\] Proved goals:' "$parts/$it.log" 2>/dev/null | tail -n1)
+	{ read -r wall cpu <"$parts/$it.time"; } 2>/dev/null || wall=? cpu=?
+	printf '%-60s %s (wall %ss, CPU %ss)\n' "$it" "${s#\[wp\] }" "$wall" "$cpu"
+	if [ -z "$s" ]; then
+		echo "prove: no goal summary from item $it ($parts/$it.log):"
+		grep -E 'Error|error|aborted' "$parts/$it.log" 2>/dev/null | head -5
 		summary=
-	else
-		summary=$(printf '%s\n%s\n' "$summary" "$lem" | sed -E 's/.*Proved goals: *([0-9]+) *\/ *([0-9]+).*/\1 \2/' |
-			awk '{ p += $1; t += $2 } END { printf "[wp] Proved goals: %d / %d", p, t }')
-		grep -E '^\[wp\] \[' "$out/wp-lemmas.log" >>"$out/wp.log"
+	elif [ -n "$summary" ]; then
+		summary=$(printf '%s\n%s\n' "$summary" "$s")
 	fi
+done
+if [ -n "$summary" ]; then
+	summary=$(echo "$summary" | sed -n -E 's/.*Proved goals: *([0-9]+) *\/ *([0-9]+).*/\1 \2/p' |
+		awk '{ p += $1; t += $2 } END { printf "[wp] Proved goals: %d / %d", p, t }')
 fi
 elapsed=$((SECONDS - start))
-cat "$out/wp.log" | grep -vE '^\[(kernel|wp)\] (Parsing|Loading|Computing|Warning: Missing RTE)' | tail -n 40
-python3 - "$out/report.json" "$out/wp.log" "$timeout" >"$out/functions.txt" <<'PY' || true
+python3 - "$parts" "$out/wp.log" "$timeout" "${items[@]}" >"$out/functions.txt" <<'PY' || true
 # Per function: goals proved / total, which provers closed them, and the
-# time spent: report.json gives the counts, wp.log (WP prints one result
-# line per goal, with the Qed and prover times) the times.
-import json, re, sys
+# time spent: the items' reports give the counts, wp.log (WP prints one
+# result line per goal, with the Qed and prover times) the times; then
+# the wall time of each item's process.
+import json, os, re, sys
 from collections import defaultdict
+parts, items = sys.argv[1], sys.argv[4:]
 reports = []
-for f in (sys.argv[1], sys.argv[1].replace("report.json", "report-lemmas.json")):
+for it in items:
     try:
-        reports.append(json.load(open(f)))
+        reports.append(json.load(open(os.path.join(parts, it + ".json"))))
     except FileNotFoundError:
         pass
     except Exception as e:
-        print("no per-goal report:", e)
+        print("no per-goal report:", it, e)
 tmo = float(sys.argv[3])
 rows = {}
 for data in reports:
@@ -127,6 +161,15 @@ print("time(s): Qed + prover time of every attempt on the function's goals, as")
 print("WP prints it (Why3 measures the prover's CPU time); max(s): the slowest")
 print("goal; t/o: prover attempts that timed out or failed (counted at the")
 print("time-out when WP prints no time).")
+print()
+print(f"{'item (one WP process)':60s} {'wall(s)':>8s} {'CPU(s)':>8s}")
+for it in items:
+    try:
+        w, c = (open(os.path.join(parts, it + ".time")).read().split() + ["-", "-"])[:2]
+    except FileNotFoundError:
+        w, c = "-", "-"
+    print(f"{it:60s} {w:>8s} {c:>8s}")
+print("CPU(s): frama-c and the provers it ran, user + system.")
 PY
 echo "per-function report: $out/functions.txt (elapsed ${elapsed}s)"
 if [ -z "$summary" ]; then
@@ -163,8 +206,13 @@ if [ "$n_unproved" -gt 0 ]; then
 	echo "prove: UNPROVED: $n_unproved goals, all recorded in $ledger (see proofs/README.md):"
 	sed 's/^/  /' "$out/unproved.txt"
 fi
-stale=$(comm -13 "$out/unproved.txt" <(echo "$known" | sed '/^$/d' | grep -v '\*$'))
-if [ -n "$stale" ] && [ -z "${WP_FCT:-}" ] && [ $# -eq 0 ]; then
+# Ledger entries of the functions proved here that no longer fail.
+stale=$(comm -13 "$out/unproved.txt" <(echo "$known" | sed '/^$/d' | grep -v '\*$') |
+	awk -v fcts="$(IFS=,; echo "${items[*]}")" 'BEGIN { n = split(fcts, f, ",") }
+	{ b = $0; sub(/^typed(_cast)?(_ref)?_/, "", b)
+	  for (i = 1; i <= n; i++)
+		if (index(b, f[i] (f[i] ~ /_$/ ? "" : "_")) == 1 || (f[i] == "@lemma" && b ~ /^lemma_/)) { print; next } }')
+if [ -n "$stale" ] && [ "$nargs" -eq 0 ]; then
 	echo "prove: note: ledger entries now proved (remove them from $ledger):"
 	echo "$stale" | sed 's/^/  /'
 fi

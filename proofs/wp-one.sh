@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# wp-one.sh DIR ITEM FILE... -- one Frama-C WP process, for proofs/prove.sh.
+#
+# ITEM is a function name (its goals, -wp-fct) or @lemma (the lemmas of
+# spec/logic, which -wp-fct leaves untried). Writes DIR/ITEM.log (WP's
+# output), DIR/ITEM.json (per-goal report) and DIR/ITEM.time (wall
+# seconds, then the CPU seconds of frama-c and the provers it ran);
+# exits with frama-c's status.
+#
+# The process runs one prover at a time (-wp-par 1): WP starts every
+# prover of the list on a goal at once when it has the slots, and kills
+# the losers, so with -wp-par 2 half the CPU goes to provers that are then
+# killed. prove.sh gets its parallelism from several of these processes
+# instead, each trying cvc5, then z3, then cvc4 in turn.
+# Environment (set by prove.sh): WP_PROVERS, WP_TIMEOUT, WHY3CONFIG.
+set -u
+dir=$1 item=$2
+shift 2
+case $item in
+@lemma) sel=(-wp-prop=@lemma) ;;
+*) sel=(-wp-fct "$item") ;;
+esac
+start=$SECONDS
+frama-c -no-autoload-plugins -load-module wp,rtegen,report \
+	-cpp-extra-args="-Iinclude -Ispec -D__FRAMAC__" \
+	-machdep x86_64 \
+	-warn-unsigned-overflow -warn-unsigned-downcast \
+	-wp -wp-rte -wp-model "Typed+cast" \
+	-wp-prover "$WP_PROVERS" -wp-timeout "$WP_TIMEOUT" -wp-par 1 \
+	-wp-split "${sel[@]}" -wp-report-json "$dir/$item.json" "$@" \
+	-then -report -report-classify -report-unclassified-untried REVIEW \
+	>"$dir/$item.log" 2>&1
+rc=$?
+# The second line of `times`: user and system time of the children.
+# (a redirection, not a pipe: a subshell would count its own children).
+times >"$dir/$item.times"
+cpu=$(sed -n 2p "$dir/$item.times" | awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } }
+	END { printf "%.0f", s }')
+rm -f "$dir/$item.times"
+echo "$((SECONDS - start)) $cpu" >"$dir/$item.time"
+exit $rc
