@@ -285,8 +285,14 @@ if [ $sanitized -eq 0 ]; then
 		rc=$?
 		head -1 "$W/tsan.out"
 		check "rotation concurrent with seal/open: no TSan report" [ $rc -eq 0 ] && grep -q 'tsan-rotate: 1 passed, 0 failed' "$W/tsan.out"
-		"$W/tsan" control >"$W/tsan-control.out" 2>&1
-		check "TSan control: a write under the read lock is reported" grep -q 'WARNING: ThreadSanitizer: data race' "$W/tsan-control.out"
+		# TSan does not see every race on every run: the control went
+		# unreported in one loaded make check (2026-12-02) and in 1 of 33
+		# reruns after it. Up to 3 runs, and one of them must report.
+		for try in 1 2 3; do
+			"$W/tsan" control >"$W/tsan-control.out" 2>&1
+			grep -q 'WARNING: ThreadSanitizer: data race' "$W/tsan-control.out" && break
+		done
+		check "TSan control: a write under the read lock is reported (run $try of at most 3)" grep -q 'WARNING: ThreadSanitizer: data race' "$W/tsan-control.out"
 	else
 		bad "build tsan test"; cat "$W/tsan.err"
 	fi
