@@ -4,7 +4,7 @@
 #
 # Fails unless every goal is proved. Prints "Proved goals: N / M" and
 # writes build/prove/wp.log (every goal), build/prove/parts/ (one WP
-# process's log, report and wall time per item) and
+# process's log, report, wall and CPU time per item) and
 # build/prove/functions.txt (per function: goals proved / total, times).
 # No cache: the provers really run every time.
 #
@@ -69,8 +69,9 @@ printf '%s\n' "${items[@]}" |
 rc=$?
 # One log in queue order; the summary adds up the items', and is empty
 # (a failure) if any item printed none.
-summary=x
 : >"$out/wp.log"
+summaries=
+missing=0
 for it in "${items[@]}"; do
 	cat "$parts/$it.log" >>"$out/wp.log" 2>/dev/null
 	s=$(grep -E '^\[wp\] Proved goals:' "$parts/$it.log" 2>/dev/null | tail -n1)
@@ -79,13 +80,14 @@ for it in "${items[@]}"; do
 	if [ -z "$s" ]; then
 		echo "prove: no goal summary from item $it ($parts/$it.log):"
 		grep -E 'Error|error|aborted' "$parts/$it.log" 2>/dev/null | head -5
-		summary=
-	elif [ -n "$summary" ]; then
-		summary=$(printf '%s\n%s\n' "$summary" "$s")
+		missing=1
+	else
+		summaries+="$s"$'\n'
 	fi
 done
-if [ -n "$summary" ]; then
-	summary=$(echo "$summary" | sed -n -E 's/.*Proved goals: *([0-9]+) *\/ *([0-9]+).*/\1 \2/p' |
+summary=
+if [ $missing -eq 0 ]; then
+	summary=$(printf '%s' "$summaries" | sed -E 's/.*Proved goals: *([0-9]+) *\/ *([0-9]+).*/\1 \2/' |
 		awk '{ p += $1; t += $2 } END { printf "[wp] Proved goals: %d / %d", p, t }')
 fi
 elapsed=$((SECONDS - start))
@@ -93,7 +95,7 @@ python3 - "$parts" "$out/wp.log" "$timeout" "${items[@]}" >"$out/functions.txt" 
 # Per function: goals proved / total, which provers closed them, and the
 # time spent: the items' reports give the counts, wp.log (WP prints one
 # result line per goal, with the Qed and prover times) the times; then
-# the wall time of each item's process.
+# the wall and CPU time of each item's process.
 import json, os, re, sys
 from collections import defaultdict
 parts, items = sys.argv[1], sys.argv[4:]
