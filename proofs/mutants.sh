@@ -23,10 +23,10 @@ list=${MUTANTS_LIST:-proofs/mutants.txt}
 ledger=${PROVE_LEDGER:-proofs/unproved.txt}
 killed=0; survived=0; broken=0
 n=0
-# Unproved goals in prove.sh's logs under $1 (the items' logs while it
-# runs, wp.log once it is done) that the ledger does not cover.
+# Unproved goals in prove.sh's item logs under $1 (written as it runs;
+# its wp.log is only their concatenation) that the ledger does not cover.
 new_unproved() {
-	cat "$1"/wp.log "$1"/parts/*.log 2>/dev/null \
+	cat "$1"/parts/*.log 2>/dev/null \
 		| grep -oE '^\[wp\] \[(Failed|Timeout|Unknown|Invalid|Stepout)\] Goal [A-Za-z0-9_]+' \
 		| awk '{print $NF}' | sort -u \
 		| awk 'NR == FNR { if ($0 ~ /\*$/) pre[substr($0, 1, length($0) - 1)] = 1; else exact[$0] = 1; next }

@@ -31,7 +31,6 @@ export WP_PROVERS=${WP_PROVERS:-cvc5,z3,cvc4}
 timeout=$WP_TIMEOUT
 
 files=("$@")
-nargs=$#
 if [ ${#files[@]} -eq 0 ]; then
 	files=(src/codec/*.c)
 	for f in proofs/*.c; do [ -f "$f" ] && files+=("$f"); done
@@ -43,9 +42,8 @@ if [ -n "${WP_FCT:-}" ]; then
 	IFS=, read -r -a items <<<"$WP_FCT"
 elif [ -n "${PROVE_SCOPE:-}" ]; then
 	while read -r line; do
-		line=${line%%#*}
-		set -- $line
-		[ $# -gt 0 ] && items+=("$(IFS=,; echo "$*")")
+		read -r -a words <<<"${line%%#*}"
+		[ ${#words[@]} -gt 0 ] && items+=("$(IFS=,; echo "${words[*]}")")
 	done <"$PROVE_SCOPE"
 else
 	# Every function the kernel sees defined (static duplicates renamed).
@@ -214,7 +212,7 @@ stale=$(comm -13 "$out/unproved.txt" <(echo "$known" | sed '/^$/d' | grep -v '\*
 	{ b = $0; sub(/^typed(_cast)?(_ref)?_/, "", b)
 	  for (i = 1; i <= n; i++)
 		if (index(b, f[i] (f[i] ~ /_$/ ? "" : "_")) == 1 || (f[i] == "@lemma" && b ~ /^lemma_/)) { print; next } }')
-if [ -n "$stale" ] && [ "$nargs" -eq 0 ]; then
+if [ -n "$stale" ] && [ $# -eq 0 ]; then
 	echo "prove: note: ledger entries now proved (remove them from $ledger):"
 	echo "$stale" | sed 's/^/  /'
 fi

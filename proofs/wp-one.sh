@@ -20,8 +20,10 @@ case $item in
 @lemma) sel=(-wp-prop=@lemma) ;;
 *) sel=(-wp-fct "$item") ;;
 esac
-start=$SECONDS
-frama-c -no-autoload-plugins -load-module wp,rtegen,report \
+# `time` of the frama-c command alone: wall, user and system seconds,
+# provers included (they are its descendants).
+TIMEFORMAT='%0R %U %S'
+t=$( { time frama-c -no-autoload-plugins -load-module wp,rtegen,report \
 	-cpp-extra-args="-Iinclude -Ispec -D__FRAMAC__" \
 	-machdep x86_64 \
 	-warn-unsigned-overflow -warn-unsigned-downcast \
@@ -29,13 +31,7 @@ frama-c -no-autoload-plugins -load-module wp,rtegen,report \
 	-wp-prover "$WP_PROVERS" -wp-timeout "$WP_TIMEOUT" -wp-par 1 \
 	-wp-split "${sel[@]}" -wp-report-json "$dir/$item.json" "$@" \
 	-then -report -report-classify -report-unclassified-untried REVIEW \
-	>"$dir/$item.log" 2>&1
+	>"$dir/$item.log" 2>&1; } 2>&1 )
 rc=$?
-# The second line of `times`: user and system time of the children.
-# (a redirection, not a pipe: a subshell would count its own children).
-times >"$dir/$item.times"
-cpu=$(sed -n 2p "$dir/$item.times" | awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } }
-	END { printf "%.0f", s }')
-rm -f "$dir/$item.times"
-echo "$((SECONDS - start)) $cpu" >"$dir/$item.time"
+echo "$t" | awk '{ printf "%d %.0f\n", $1, $2 + $3 }' >"$dir/$item.time"
 exit $rc
