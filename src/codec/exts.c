@@ -573,12 +573,10 @@ tkt_status tkt_exts_set_ext35(const tkt_exts *x, const uint8_t *data,
 		/*@ assert r4_new: \forall integer k;
 		      2 + off + 4 <= k < 2 + off + 4 + m ==>
 		      (\let j = k - (2 + off + 4); out[k] == \at(data[j], Pre)); */
-		/*@ assert r4_tail_k: \forall integer k;
+		/*@ assert r4_tail: \forall integer k;
 		      2 + off + 4 + m <= k < 2 + n - old + m ==>
 		      (\let j = k - (2 - old + m);
 		       out[k] == \at(x->list.ptr[j], Pre)); */
-		/*@ assert r4_tail: \forall integer i; tail <= i < n ==>
-		      out[2 + i - old + m] == \at(x->list.ptr[i], Pre); */
 		/*@ assert r4_list: \forall integer i; 0 <= i < n ==>
 		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
 		/*@ assert r4_data: \forall integer i; 0 <= i < m ==>
