@@ -423,6 +423,137 @@ int tkt_exts_next(const tkt_exts *x, size_t *cursor, tkt_ext *ext)
 	return 1;
 }
 
+/*
+ * The two ways tkt_exts_set_ext35 writes a list of n bytes at l with a
+ * SessionTicket extension carrying the m bytes at data, at out + 2 (the
+ * block length out[0 .. 1] is the caller's). Each write is followed by
+ * the facts the postcondition needs about out so far (sources at Pre)
+ * and by the sources being unchanged: the proof carries them across the
+ * later writes by the writers' frames.
+ */
+
+/* The extension at off (old bytes of data) gets the new data. */
+/*@ requires n <= 65535 && m <= 65535;
+    requires off + 4 + old <= n;
+    requires 2 + n - old + m <= cap;
+    requires \valid(out + (0 .. cap - 1));
+    requires \valid_read(l + (0 .. n - 1));
+    requires \valid_read(data + (0 .. m - 1));
+    requires \separated(out + (0 .. cap - 1), l + (0 .. n - 1));
+    requires \separated(out + (0 .. cap - 1), data + (0 .. m - 1));
+    assigns out[2 .. 2 + n - old + m - 1];
+    ensures head: \forall integer i; 0 <= i < off + 2 ==>
+              out[2 + i] == l[i];
+    ensures len: be16(out + (2 + off + 2)) == m;
+    ensures new: \forall integer k; 2 + off + 4 <= k < 2 + off + 4 + m ==>
+              out[k] == data[k - (2 + off + 4)];
+    ensures tail: \forall integer k; 2 + off + 4 + m <= k < 2 + n - old + m ==>
+              out[k] == l[k - (2 - old + m)];
+*/
+static void replace_ext35(uint8_t *out, size_t cap, const uint8_t *l,
+	size_t n, size_t off, size_t old, const uint8_t *data, size_t m)
+{
+	size_t tail = off + 4 + old;
+
+	/* The header's type bytes are copied; only its length changes. */
+	copy_bytes(out, cap, 2, l, off + 2);
+	/*@ assert r1_head: \forall integer i; 0 <= i < off + 2 ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert r1_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert r1_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+	put16(out, cap, 2 + off + 2, m);
+	/*@ assert r2_head: \forall integer i; 0 <= i < off + 2 ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert r2_m: be16(out + (2 + off + 2)) == m; */
+	/*@ assert r2_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert r2_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+	copy_bytes(out, cap, 2 + off + 4, data, m);
+	/*@ assert r3_head: \forall integer i; 0 <= i < off + 2 ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert r3_m: be16(out + (2 + off + 2)) == m; */
+	/*@ assert r3_new: \forall integer k;
+	      2 + off + 4 <= k < 2 + off + 4 + m ==>
+	      (\let j = k - (2 + off + 4); out[k] == \at(data[j], Pre)); */
+	/*@ assert r3_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert r3_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+	copy_bytes(out, cap, 2 + off + 4 + m, l + tail, n - tail);
+	/*@ assert r4_head: \forall integer i; 0 <= i < off + 2 ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert r4_m: be16(out + (2 + off + 2)) == m; */
+	/*@ assert r4_new: \forall integer k;
+	      2 + off + 4 <= k < 2 + off + 4 + m ==>
+	      (\let j = k - (2 + off + 4); out[k] == \at(data[j], Pre)); */
+	/*@ assert r4_tail: \forall integer k;
+	      2 + off + 4 + m <= k < 2 + n - old + m ==>
+	      (\let j = k - (2 - old + m); out[k] == \at(l[j], Pre)); */
+	/*@ assert r4_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert r4_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+}
+
+/* A new extension 35 after the n bytes of the list. */
+/*@ requires n <= 65535 && m <= 65535;
+    requires 2 + n + 4 + m <= cap;
+    requires \valid(out + (0 .. cap - 1));
+    requires \valid_read(l + (0 .. n - 1));
+    requires \valid_read(data + (0 .. m - 1));
+    requires \separated(out + (0 .. cap - 1), l + (0 .. n - 1));
+    requires \separated(out + (0 .. cap - 1), data + (0 .. m - 1));
+    assigns out[2 .. 2 + n + 4 + m - 1];
+    ensures list: \forall integer i; 0 <= i < n ==> out[2 + i] == l[i];
+    ensures type: be16(out + (2 + n)) == 35;
+    ensures len: be16(out + (2 + n + 2)) == m;
+    ensures new: \forall integer k; 2 + n + 4 <= k < 2 + n + 4 + m ==>
+              out[k] == data[k - (2 + n + 4)];
+*/
+static void append_ext35(uint8_t *out, size_t cap, const uint8_t *l,
+	size_t n, const uint8_t *data, size_t m)
+{
+	copy_bytes(out, cap, 2, l, n);
+	/*@ assert a1_list_copy: \forall integer i; 0 <= i < n ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert a1_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert a1_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+	put16(out, cap, 2 + n, TKT_EXT_SESSION_TICKET);
+	/*@ assert a2_list_copy: \forall integer i; 0 <= i < n ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert a2_type: be16(out + (2 + n)) == 35; */
+	/*@ assert a2_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert a2_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+	put16(out, cap, 2 + n + 2, m);
+	/*@ assert a3_list_copy: \forall integer i; 0 <= i < n ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert a3_type: be16(out + (2 + n)) == 35; */
+	/*@ assert a3_m: be16(out + (2 + n + 2)) == m; */
+	/*@ assert a3_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert a3_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+	copy_bytes(out, cap, 2 + n + 4, data, m);
+	/*@ assert a4_list_copy: \forall integer i; 0 <= i < n ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert a4_type: be16(out + (2 + n)) == 35; */
+	/*@ assert a4_m: be16(out + (2 + n + 2)) == m; */
+	/*@ assert a4_new: \forall integer k;
+	      2 + n + 4 <= k < 2 + n + 4 + m ==>
+	      (\let j = k - (2 + n + 4); out[k] == \at(data[j], Pre)); */
+	/*@ assert a4_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert a4_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+}
+
 /*@ logic integer set_list_len{L}(tkt_exts *x, integer m) =
       x->has_ext35 == 1 ? x->list.len - x->ext35.len + m
                         : x->list.len + 4 + m;
@@ -519,110 +650,13 @@ tkt_status tkt_exts_set_ext35(const tkt_exts *x, const uint8_t *data,
 	/*@ assert view_kept: x->list.len == n &&
 	      x->ext35_off == \at(x->ext35_off, Pre) &&
 	      x->ext35.len == \at(x->ext35.len, Pre); */
-	/*
-	 * Each write is followed by the facts the postcondition needs about
-	 * out so far (sources at Pre) and by the sources being unchanged:
-	 * the proof carries them across the later writes by their frames.
-	 */
 	put16(out, cap, 0, need - 2);
 	/*@ assert s_len: be16(out) == need - 2; */
-	/*@ assert s_list: \forall integer i; 0 <= i < n ==>
-	      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
-	/*@ assert s_data: \forall integer i; 0 <= i < m ==>
-	      data[i] == \at(data[i], Pre); */
-	if (x->has_ext35) {
-		size_t off = x->ext35_off, old = x->ext35.len;
-		size_t tail = off + 4 + old;
-
-		/* The header's type bytes are copied; only its length changes. */
-		copy_bytes(out, cap, 2, x->list.ptr, off + 2);
-		/*@ assert r1_len: be16(out) == need - 2; */
-		/*@ assert r1_head: \forall integer i; 0 <= i < off + 2 ==>
-		      out[2 + i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert r1_list: \forall integer i; 0 <= i < n ==>
-		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert r1_data: \forall integer i; 0 <= i < m ==>
-		      data[i] == \at(data[i], Pre); */
-		put16(out, cap, 2 + off + 2, m);
-		/*@ assert r2_len: be16(out) == need - 2; */
-		/*@ assert r2_head: \forall integer i; 0 <= i < off + 2 ==>
-		      out[2 + i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert r2_m: be16(out + (2 + off + 2)) == m; */
-		/*@ assert r2_list: \forall integer i; 0 <= i < n ==>
-		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert r2_data: \forall integer i; 0 <= i < m ==>
-		      data[i] == \at(data[i], Pre); */
-		copy_bytes(out, cap, 2 + off + 4, data, m);
-		/*@ assert r3_len: be16(out) == need - 2; */
-		/*@ assert r3_head: \forall integer i; 0 <= i < off + 2 ==>
-		      out[2 + i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert r3_m: be16(out + (2 + off + 2)) == m; */
-		/*@ assert r3_new: \forall integer k;
-		      2 + off + 4 <= k < 2 + off + 4 + m ==>
-		      (\let j = k - (2 + off + 4); out[k] == \at(data[j], Pre)); */
-		/*@ assert r3_list: \forall integer i; 0 <= i < n ==>
-		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert r3_data: \forall integer i; 0 <= i < m ==>
-		      data[i] == \at(data[i], Pre); */
-		copy_bytes(out, cap, 2 + off + 4 + m, x->list.ptr + tail,
-			n - tail);
-		/*@ assert r4_len: be16(out) == need - 2; */
-		/*@ assert r4_head: \forall integer i; 0 <= i < off + 2 ==>
-		      out[2 + i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert r4_m: be16(out + (2 + off + 2)) == m; */
-		/*@ assert r4_new: \forall integer k;
-		      2 + off + 4 <= k < 2 + off + 4 + m ==>
-		      (\let j = k - (2 + off + 4); out[k] == \at(data[j], Pre)); */
-		/*@ assert r4_tail: \forall integer k;
-		      2 + off + 4 + m <= k < 2 + n - old + m ==>
-		      (\let j = k - (2 - old + m);
-		       out[k] == \at(x->list.ptr[j], Pre)); */
-		/*@ assert r4_list: \forall integer i; 0 <= i < n ==>
-		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert r4_data: \forall integer i; 0 <= i < m ==>
-		      data[i] == \at(data[i], Pre); */
-	} else {
-		copy_bytes(out, cap, 2, x->list.ptr, n);
-		/*@ assert a1_len: be16(out) == need - 2; */
-		/*@ assert a1_list_copy: \forall integer i; 0 <= i < n ==>
-		      out[2 + i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert a1_list: \forall integer i; 0 <= i < n ==>
-		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert a1_data: \forall integer i; 0 <= i < m ==>
-		      data[i] == \at(data[i], Pre); */
-		put16(out, cap, 2 + n, TKT_EXT_SESSION_TICKET);
-		/*@ assert a2_len: be16(out) == need - 2; */
-		/*@ assert a2_list_copy: \forall integer i; 0 <= i < n ==>
-		      out[2 + i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert a2_type: be16(out + (2 + n)) == 35; */
-		/*@ assert a2_list: \forall integer i; 0 <= i < n ==>
-		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert a2_data: \forall integer i; 0 <= i < m ==>
-		      data[i] == \at(data[i], Pre); */
-		put16(out, cap, 2 + n + 2, m);
-		/*@ assert a3_len: be16(out) == need - 2; */
-		/*@ assert a3_list_copy: \forall integer i; 0 <= i < n ==>
-		      out[2 + i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert a3_type: be16(out + (2 + n)) == 35; */
-		/*@ assert a3_m: be16(out + (2 + n + 2)) == m; */
-		/*@ assert a3_list: \forall integer i; 0 <= i < n ==>
-		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert a3_data: \forall integer i; 0 <= i < m ==>
-		      data[i] == \at(data[i], Pre); */
-		copy_bytes(out, cap, 2 + n + 4, data, m);
-		/*@ assert a4_len: be16(out) == need - 2; */
-		/*@ assert a4_list_copy: \forall integer i; 0 <= i < n ==>
-		      out[2 + i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert a4_type: be16(out + (2 + n)) == 35; */
-		/*@ assert a4_m: be16(out + (2 + n + 2)) == m; */
-		/*@ assert a4_new: \forall integer k;
-		      2 + n + 4 <= k < 2 + n + 4 + m ==>
-		      (\let j = k - (2 + n + 4); out[k] == \at(data[j], Pre)); */
-		/*@ assert a4_list: \forall integer i; 0 <= i < n ==>
-		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert a4_data: \forall integer i; 0 <= i < m ==>
-		      data[i] == \at(data[i], Pre); */
-	}
+	if (x->has_ext35)
+		replace_ext35(out, cap, x->list.ptr, n, x->ext35_off,
+			x->ext35.len, data, m);
+	else
+		append_ext35(out, cap, x->list.ptr, n, data, m);
 	return TKT_OK;
 }
 
