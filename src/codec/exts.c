@@ -737,8 +737,10 @@ tkt_status tkt_exts_remove_ext35(const tkt_exts *x, uint8_t *out, size_t cap,
 		/*@ assert d2_len: be16(out) == need - 2; */
 		/*@ assert d2_head: \forall integer i; 0 <= i < off ==>
 		      out[2 + i] == \at(x->list.ptr[i], Pre); */
-		/*@ assert d2_tail: \forall integer i; tail <= i < n ==>
-		      out[2 + i - 4 - old] == \at(x->list.ptr[i], Pre); */
+		/*@ assert d2_tail: \forall integer k;
+		      2 + off <= k < 2 + n - 4 - old ==>
+		      (\let j = k - (2 - 4 - old);
+		       out[k] == \at(x->list.ptr[j], Pre)); */
 		/*@ assert d2_list: \forall integer i; 0 <= i < n ==>
 		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
 	} else {
