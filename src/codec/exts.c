@@ -442,13 +442,16 @@ int tkt_exts_next(const tkt_exts *x, size_t *cursor, tkt_ext *ext)
     requires \separated(out + (0 .. cap - 1), l + (0 .. n - 1));
     requires \separated(out + (0 .. cap - 1), data + (0 .. m - 1));
     assigns out[2 .. 2 + n - old + m - 1];
-    ensures head: \forall integer i; 0 <= i < off + 2 ==>
-              out[2 + i] == l[i];
     ensures len: be16(out + (2 + off + 2)) == m;
     ensures new: \forall integer k; 2 + off + 4 <= k < 2 + off + 4 + m ==>
-              out[k] == data[k - (2 + off + 4)];
+              out[k] == \old(data[k - (2 + off + 4)]);
     ensures tail: \forall integer k; 2 + off + 4 + m <= k < 2 + n - old + m ==>
-              out[k] == l[k - (2 - old + m)];
+              out[k] == \old(l[k - (2 - old + m)]);
+    ensures head: \forall integer i; 0 <= i < off + 2 ==>
+              out[2 + i] == \old(l[i]);
+    ensures list_kept: \forall integer i; 0 <= i < n ==> l[i] == \old(l[i]);
+    ensures data_kept: \forall integer i; 0 <= i < m ==>
+              data[i] == \old(data[i]);
 */
 static void replace_ext35(uint8_t *out, size_t cap, const uint8_t *l,
 	size_t n, size_t off, size_t old, const uint8_t *data, size_t m)
