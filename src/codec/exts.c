@@ -18,34 +18,53 @@
 tkt_status tkt_exts_scan_(const uint8_t *list, size_t n, tkt_exts *out,
 	size_t *at);
 
-/*@ requires \valid(dst + (0 .. n - 1));
+/*
+ * The two writers of the block rewriters, on the whole output buffer
+ * out[0 .. cap - 1] and an offset pos in it: their contracts state what
+ * they leave unchanged (every other byte of out, the source) so that the
+ * callers carry earlier writes across later ones by index arithmetic.
+ */
+/*@ requires pos + n <= cap;
+    requires \valid(out + (0 .. cap - 1));
     requires \valid_read(src + (0 .. n - 1));
-    requires \separated(dst + (0 .. n - 1), src + (0 .. n - 1));
-    assigns dst[0 .. n - 1];
-    ensures \forall integer i; 0 <= i < n ==> dst[i] == src[i];
+    requires \separated(out + (0 .. cap - 1), src + (0 .. n - 1));
+    assigns out[pos .. pos + n - 1];
+    ensures copied: \forall integer k; pos <= k < pos + n ==>
+              out[k] == \old(src[k - pos]);
+    ensures frame: \forall integer k; 0 <= k < cap && !(pos <= k < pos + n) ==>
+              out[k] == \old(out[k]);
 */
-static void copy_bytes(uint8_t *dst, const uint8_t *src, size_t n)
+static void copy_bytes(uint8_t *out, size_t cap, size_t pos,
+	const uint8_t *src, size_t n)
 {
 	size_t i;
 
+	(void)cap;
 	/*@ loop invariant 0 <= i <= n;
-	    loop invariant \forall integer j; 0 <= j < i ==> dst[j] == src[j];
-	    loop assigns i, dst[0 .. n - 1];
+	    loop invariant \forall integer k; pos <= k < pos + i ==>
+	      out[k] == \at(src[k - pos], Pre);
+	    loop invariant \forall integer k; 0 <= k < cap && !(pos <= k < pos + n) ==>
+	      out[k] == \at(out[k], Pre);
+	    loop assigns i, out[pos .. pos + n - 1];
 	    loop variant n - i;
 	*/
 	for (i = 0; i < n; i++)
-		dst[i] = src[i];
+		out[pos + i] = src[i];
 }
 
 /*@ requires v <= 65535;
-    requires \valid(p + (0 .. 1));
-    assigns p[0 .. 1];
-    ensures be16(p) == v;
+    requires pos + 2 <= cap;
+    requires \valid(out + (0 .. cap - 1));
+    assigns out[pos .. pos + 1];
+    ensures be16(out + pos) == v;
+    ensures frame: \forall integer k; 0 <= k < cap && !(pos <= k < pos + 2) ==>
+              out[k] == \old(out[k]);
 */
-static void put16(uint8_t *p, size_t v)
+static void put16(uint8_t *out, size_t cap, size_t pos, size_t v)
 {
-	p[0] = (uint8_t)(v / 256u);
-	p[1] = (uint8_t)(v % 256u);
+	(void)cap;
+	out[pos] = (uint8_t)(v / 256u);
+	out[pos + 1] = (uint8_t)(v % 256u);
 }
 
 /*
@@ -404,6 +423,140 @@ int tkt_exts_next(const tkt_exts *x, size_t *cursor, tkt_ext *ext)
 	return 1;
 }
 
+/*
+ * The two ways tkt_exts_set_ext35 writes a list of n bytes at l with a
+ * SessionTicket extension carrying the m bytes at data, at out + 2 (the
+ * block length out[0 .. 1] is the caller's). Each write is followed by
+ * the facts the postcondition needs about out so far (sources at Pre)
+ * and by the sources being unchanged: the proof carries them across the
+ * later writes by the writers' frames.
+ */
+
+/* The extension at off (old bytes of data) gets the new data. */
+/*@ requires n <= 65535 && m <= 65535;
+    requires off + 4 + old <= n;
+    requires 2 + n - old + m <= cap;
+    requires \valid(out + (0 .. cap - 1));
+    requires \valid_read(l + (0 .. n - 1));
+    requires \valid_read(data + (0 .. m - 1));
+    requires \separated(out + (0 .. cap - 1), l + (0 .. n - 1));
+    requires \separated(out + (0 .. cap - 1), data + (0 .. m - 1));
+    assigns out[2 .. 2 + n - old + m - 1];
+    ensures len: be16(out + (2 + off + 2)) == m;
+    ensures new: \forall integer k; 2 + off + 4 <= k < 2 + off + 4 + m ==>
+              out[k] == \old(data[k - (2 + off + 4)]);
+    ensures tail: \forall integer k; 2 + off + 4 + m <= k < 2 + n - old + m ==>
+              out[k] == \old(l[k - (2 - old + m)]);
+    ensures head: \forall integer i; 0 <= i < off + 2 ==>
+              out[2 + i] == \old(l[i]);
+    ensures list_kept: \forall integer i; 0 <= i < n ==> l[i] == \old(l[i]);
+    ensures data_kept: \forall integer i; 0 <= i < m ==>
+              data[i] == \old(data[i]);
+*/
+static void replace_ext35(uint8_t *out, size_t cap, const uint8_t *l,
+	size_t n, size_t off, size_t old, const uint8_t *data, size_t m)
+{
+	size_t tail = off + 4 + old;
+
+	/* The header's type bytes are copied; only its length changes. */
+	copy_bytes(out, cap, 2, l, off + 2);
+	/*@ assert r1_head: \forall integer i; 0 <= i < off + 2 ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert r1_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert r1_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+	put16(out, cap, 2 + off + 2, m);
+	/*@ assert r2_head: \forall integer i; 0 <= i < off + 2 ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert r2_m: be16(out + (2 + off + 2)) == m; */
+	/*@ assert r2_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert r2_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+	copy_bytes(out, cap, 2 + off + 4, data, m);
+	/*@ assert r3_head: \forall integer i; 0 <= i < off + 2 ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert r3_m: be16(out + (2 + off + 2)) == m; */
+	/*@ assert r3_new: \forall integer k;
+	      2 + off + 4 <= k < 2 + off + 4 + m ==>
+	      (\let j = k - (2 + off + 4); out[k] == \at(data[j], Pre)); */
+	/*@ assert r3_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert r3_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+	copy_bytes(out, cap, 2 + off + 4 + m, l + tail, n - tail);
+	/*@ assert r4_head: \forall integer i; 0 <= i < off + 2 ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert r4_m: be16(out + (2 + off + 2)) == m; */
+	/*@ assert r4_new: \forall integer k;
+	      2 + off + 4 <= k < 2 + off + 4 + m ==>
+	      (\let j = k - (2 + off + 4); out[k] == \at(data[j], Pre)); */
+	/*@ assert r4_tail: \forall integer k;
+	      2 + off + 4 + m <= k < 2 + n - old + m ==>
+	      (\let j = k - (2 - old + m); out[k] == \at(l[j], Pre)); */
+	/*@ assert r4_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert r4_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+}
+
+/* A new extension 35 after the n bytes of the list. */
+/*@ requires n <= 65535 && m <= 65535;
+    requires 2 + n + 4 + m <= cap;
+    requires \valid(out + (0 .. cap - 1));
+    requires \valid_read(l + (0 .. n - 1));
+    requires \valid_read(data + (0 .. m - 1));
+    requires \separated(out + (0 .. cap - 1), l + (0 .. n - 1));
+    requires \separated(out + (0 .. cap - 1), data + (0 .. m - 1));
+    assigns out[2 .. 2 + n + 4 + m - 1];
+    ensures list: \forall integer i; 0 <= i < n ==> out[2 + i] == l[i];
+    ensures type: be16(out + (2 + n)) == 35;
+    ensures len: be16(out + (2 + n + 2)) == m;
+    ensures new: \forall integer k; 2 + n + 4 <= k < 2 + n + 4 + m ==>
+              out[k] == data[k - (2 + n + 4)];
+*/
+static void append_ext35(uint8_t *out, size_t cap, const uint8_t *l,
+	size_t n, const uint8_t *data, size_t m)
+{
+	copy_bytes(out, cap, 2, l, n);
+	/*@ assert a1_list_copy: \forall integer i; 0 <= i < n ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert a1_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert a1_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+	put16(out, cap, 2 + n, TKT_EXT_SESSION_TICKET);
+	/*@ assert a2_list_copy: \forall integer i; 0 <= i < n ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert a2_type: be16(out + (2 + n)) == 35; */
+	/*@ assert a2_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert a2_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+	put16(out, cap, 2 + n + 2, m);
+	/*@ assert a3_list_copy: \forall integer i; 0 <= i < n ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert a3_type: be16(out + (2 + n)) == 35; */
+	/*@ assert a3_m: be16(out + (2 + n + 2)) == m; */
+	/*@ assert a3_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert a3_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+	copy_bytes(out, cap, 2 + n + 4, data, m);
+	/*@ assert a4_list_copy: \forall integer i; 0 <= i < n ==>
+	      out[2 + i] == \at(l[i], Pre); */
+	/*@ assert a4_type: be16(out + (2 + n)) == 35; */
+	/*@ assert a4_m: be16(out + (2 + n + 2)) == m; */
+	/*@ assert a4_new: \forall integer k;
+	      2 + n + 4 <= k < 2 + n + 4 + m ==>
+	      (\let j = k - (2 + n + 4); out[k] == \at(data[j], Pre)); */
+	/*@ assert a4_list: \forall integer i; 0 <= i < n ==>
+	      l[i] == \at(l[i], Pre); */
+	/*@ assert a4_data: \forall integer i; 0 <= i < m ==>
+	      data[i] == \at(data[i], Pre); */
+}
+
 /*@ logic integer set_list_len{L}(tkt_exts *x, integer m) =
       x->has_ext35 == 1 ? x->list.len - x->ext35.len + m
                         : x->list.len + 4 + m;
@@ -492,23 +645,21 @@ tkt_status tkt_exts_set_ext35(const tkt_exts *x, const uint8_t *data,
 		*written = need;
 		return TKT_ERR_BUFFER_TOO_SMALL;
 	}
-	put16(out, need - 2);
-	if (x->has_ext35) {
-		size_t off = x->ext35_off, old = x->ext35.len;
-		size_t tail = off + 4 + old;
-
-		/* The header's type bytes are copied; only its length changes. */
-		copy_bytes(out + 2, x->list.ptr, off + 2);
-		put16(out + (2 + off + 2), m);
-		copy_bytes(out + (2 + off + 4), data, m);
-		copy_bytes(out + (2 + off + 4 + m), x->list.ptr + tail, n - tail);
-	} else {
-		copy_bytes(out + 2, x->list.ptr, n);
-		put16(out + (2 + n), TKT_EXT_SESSION_TICKET);
-		put16(out + (2 + n + 2), m);
-		copy_bytes(out + (2 + n + 4), data, m);
-	}
+	/*
+	 * The size is stored first, so that the fields of the view read
+	 * below are those of the final state (written is not in the view).
+	 */
 	*written = need;
+	/*@ assert view_kept: x->list.len == n &&
+	      x->ext35_off == \at(x->ext35_off, Pre) &&
+	      x->ext35.len == \at(x->ext35.len, Pre); */
+	put16(out, cap, 0, need - 2);
+	/*@ assert s_len: be16(out) == need - 2; */
+	if (x->has_ext35)
+		replace_ext35(out, cap, x->list.ptr, n, x->ext35_off,
+			x->ext35.len, data, m);
+	else
+		append_ext35(out, cap, x->list.ptr, n, data, m);
 	return TKT_OK;
 }
 
@@ -571,15 +722,37 @@ tkt_status tkt_exts_remove_ext35(const tkt_exts *x, uint8_t *out, size_t cap,
 		*written = need;
 		return TKT_ERR_BUFFER_TOO_SMALL;
 	}
-	put16(out, need - 2);
+	put16(out, cap, 0, need - 2);
+	/*@ assert s_len: be16(out) == need - 2; */
+	/*@ assert s_list: \forall integer i; 0 <= i < n ==>
+	      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
 	if (x->has_ext35) {
-		size_t off = x->ext35_off;
-		size_t tail = off + 4 + x->ext35.len;
+		size_t off = x->ext35_off, old = x->ext35.len;
+		size_t tail = off + 4 + old;
 
-		copy_bytes(out + 2, x->list.ptr, off);
-		copy_bytes(out + (2 + off), x->list.ptr + tail, n - tail);
+		copy_bytes(out, cap, 2, x->list.ptr, off);
+		/*@ assert d1_len: be16(out) == need - 2; */
+		/*@ assert d1_head: \forall integer i; 0 <= i < off ==>
+		      out[2 + i] == \at(x->list.ptr[i], Pre); */
+		/*@ assert d1_list: \forall integer i; 0 <= i < n ==>
+		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
+		copy_bytes(out, cap, 2 + off, x->list.ptr + tail, n - tail);
+		/*@ assert d2_len: be16(out) == need - 2; */
+		/*@ assert d2_head: \forall integer i; 0 <= i < off ==>
+		      out[2 + i] == \at(x->list.ptr[i], Pre); */
+		/*@ assert d2_tail: \forall integer k;
+		      2 + off <= k < 2 + n - 4 - old ==>
+		      (\let j = k - (2 - 4 - old);
+		       out[k] == \at(x->list.ptr[j], Pre)); */
+		/*@ assert d2_list: \forall integer i; 0 <= i < n ==>
+		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
 	} else {
-		copy_bytes(out + 2, x->list.ptr, n);
+		copy_bytes(out, cap, 2, x->list.ptr, n);
+		/*@ assert k1_len: be16(out) == need - 2; */
+		/*@ assert k1_copy: \forall integer i; 0 <= i < n ==>
+		      out[2 + i] == \at(x->list.ptr[i], Pre); */
+		/*@ assert k1_list: \forall integer i; 0 <= i < n ==>
+		      x->list.ptr[i] == \at(x->list.ptr[i], Pre); */
 	}
 	*written = need;
 	return TKT_OK;
