@@ -25,19 +25,47 @@ tkt_status rt_ticket_decode_encode(const uint8_t *buf, size_t len,
 	if (st != TKT_OK)
 		return st;
 	st = tkt_ticket_encode(&v, obuf, len, &w);
-	/* Glue the five fields together, left to right. */
-	//@ assert same_bytes{Here, Here}(obuf, buf, 16);
-	//@ assert same_bytes{Here, Here}(obuf + 16, buf + 16, iv_len);
-	//@ assert same_bytes{Here, Here}(obuf, buf, 16 + iv_len);
-	//@ assert be16(obuf + 16 + iv_len) == be16(buf + 16 + iv_len);
-	//@ assert same_bytes{Here, Here}(obuf + (16 + iv_len), buf + (16 + iv_len), 2);
-	//@ assert same_bytes{Here, Here}(obuf, buf, 18 + iv_len);
-	/*@ assert same_bytes{Here, Here}(obuf + (18 + iv_len), buf + (18 + iv_len),
-	                                  v.encrypted_state.len); */
-	//@ assert same_bytes{Here, Here}(obuf, buf, v.mac_input.len);
-	/*@ assert same_bytes{Here, Here}(obuf + v.mac_input.len,
-	                                  buf + v.mac_input.len, mac_len); */
+	/*
+	 * The encoder states obuf now against its input at call time, which
+	 * is buf at Pre (decoding writes only v and at). Glue the five fields
+	 * together left to right, then carry buf, which is not written, to
+	 * now.
+	 */
+	//@ assert same_bytes{Here, Pre}(obuf, buf, 16);
+	//@ assert same_bytes{Here, Pre}(obuf, buf, 16 + iv_len);
+	//@ assert be16(obuf + 16 + iv_len) == \at(be16(buf + 16 + iv_len), Pre);
+	//@ assert same_bytes{Here, Pre}(obuf, buf, 18 + iv_len);
+	//@ assert same_bytes{Here, Pre}(obuf, buf, v.mac_input.len);
+	//@ assert same_bytes{Here, Pre}(obuf, buf, len);
+	//@ assert keep: same_bytes{Here, Pre}(buf, buf, len);
 	return st;
+}
+
+/*
+ * bytes_at(b, off, src, n) read from b + off: one index at a time, where
+ * the provers need no re-indexing (they do not find b + off + i as
+ * b + k on their own).
+ */
+/*@
+  requires off + n <= 65535;
+  requires bytes_at{Here, Here}((uint8_t *)b, off, (uint8_t *)src, n);
+  assigns \nothing;
+  ensures same_bytes{Here, Here}((uint8_t *)b + off, (uint8_t *)src, n);
+*/
+static void rt_rebase(const uint8_t *b, size_t off, const uint8_t *src,
+	size_t n)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant same_bytes{Here, Here}((uint8_t *)b + off,
+	                                          (uint8_t *)src, i);
+	    loop assigns i;
+	    loop variant n - i;
+	*/
+	for (i = 0; i < n; i++) {
+		//@ assert b[off + i] == src[i];
+	}
 }
 
 /* decode(encode(v)) == v for every encodable value. */
@@ -77,8 +105,20 @@ tkt_status rt_ticket_encode_decode(const tkt_ticket *v, uint8_t *obuf,
 {
 	size_t w, at;
 	tkt_status st = tkt_ticket_encode(v, obuf, cap, &w);
+	size_t il = v->iv.len, sl = v->encrypted_state.len;
 
 	if (st != TKT_OK)
 		return st;
+	/* The encoder's fields, against v's bytes now (v is not written). */
+	//@ assert same_bytes{Here, Pre}(v->iv.ptr, v->iv.ptr, il);
+	//@ assert bytes_at{Here, Here}(obuf, 16, v->iv.ptr, il);
+	rt_rebase(obuf, 16, v->iv.ptr, il);
+	/*@ assert same_bytes{Here, Pre}(v->encrypted_state.ptr,
+	                                 v->encrypted_state.ptr, sl); */
+	//@ assert bytes_at{Here, Here}(obuf, 18 + il, v->encrypted_state.ptr, sl);
+	rt_rebase(obuf, 18 + il, v->encrypted_state.ptr, sl);
+	//@ assert same_bytes{Here, Pre}(v->mac.ptr, v->mac.ptr, v->mac.len);
+	//@ assert bytes_at{Here, Here}(obuf, 18 + il + sl, v->mac.ptr, v->mac.len);
+	rt_rebase(obuf, 18 + il + sl, v->mac.ptr, v->mac.len);
 	return tkt_ticket_decode(obuf, w, v->iv.len, v->mac.len, d, &at);
 }

@@ -14,6 +14,16 @@
   predicate same_bytes{L1, L2}(uint8_t *a, uint8_t *b, integer n) =
     \forall integer i; 0 <= i < n ==> \at(a[i], L1) == \at(b[i], L2);
 
+  // b[off .. off + n) at L1 holds src[0 .. n) at L2: same_bytes(b + off,
+  // src, n), indexed by the position in b. Adjacent fields of b written
+  // this way glue into one range with no re-indexing, which the provers
+  // do not find on their own (they fail to instantiate b + off + j as
+  // b + k).
+  predicate bytes_at{L1, L2}(uint8_t *b, integer off, uint8_t *src,
+                             integer n) =
+    \forall integer k; off <= k < off + n ==>
+      \at(b[k], L1) == \at(src[k - off], L2);
+
   lemma be16_range{L}: \forall uint8_t *p; 0 <= be16(p) <= 65535;
   lemma be24_range{L}: \forall uint8_t *p; 0 <= be24(p) <= 16777215;
   lemma be32_range{L}: \forall uint8_t *p; 0 <= be32(p) <= 4294967295;

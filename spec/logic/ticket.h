@@ -27,15 +27,17 @@
     len >= 18 + iv_len &&
     len == ticket_mac_off(b, iv_len) + mac_len;
 
-  // The ticket b holds these fields (lengths are the value's).
-  predicate ticket_encodes{L}(uint8_t *b, uint8_t *kn, uint8_t *iv,
+  // The ticket b at Lb holds the fields' bytes at Lv (lengths are the
+  // value's): an encoder states its output at Post against its input at
+  // Pre.
+  predicate ticket_encodes{Lb, Lv}(uint8_t *b, uint8_t *kn, uint8_t *iv,
       integer iv_len, uint8_t *st, integer st_len, uint8_t *mac,
       integer mac_len) =
-    same_bytes{L, L}(b, kn, 16) &&
-    same_bytes{L, L}(b + 16, iv, iv_len) &&
-    ticket_state_len(b, iv_len) == st_len &&
-    same_bytes{L, L}(b + 18 + iv_len, st, st_len) &&
-    same_bytes{L, L}(b + 18 + iv_len + st_len, mac, mac_len);
+    bytes_at{Lb, Lv}(b, 0, kn, 16) &&
+    bytes_at{Lb, Lv}(b, 16, iv, iv_len) &&
+    ticket_state_len{Lb}(b, iv_len) == st_len &&
+    bytes_at{Lb, Lv}(b, 18 + iv_len, st, st_len) &&
+    bytes_at{Lb, Lv}(b, 18 + iv_len + st_len, mac, mac_len);
 */
 
 #endif

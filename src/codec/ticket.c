@@ -14,24 +14,28 @@
 
 #define TICKET_MAX 65535u /* the ticket travels in ticket<0..2^16-1> */
 
-/* A plain loop rather than memcpy: WP proves it from its invariant. */
+/* out[pos .. pos + n) = src[0 .. n); a plain loop rather than memcpy: WP
+ * proves it from its invariant. */
 /*@
-  requires \valid(dst + (0 .. n - 1)) && \valid_read(src + (0 .. n - 1));
-  requires \separated(dst + (0 .. n - 1), src + (0 .. n - 1));
-  assigns dst[0 .. n - 1];
-  ensures same_bytes{Post, Pre}(dst, src, n);
+  requires pos + n <= 65535;
+  requires \valid(out + (pos .. pos + n - 1));
+  requires \valid_read(src + (0 .. n - 1));
+  requires \separated(out + (pos .. pos + n - 1), src + (0 .. n - 1));
+  assigns out[pos .. pos + n - 1];
+  ensures bytes_at{Post, Pre}(out, pos, src, n);
 */
-static void ticket_copy(uint8_t *dst, const uint8_t *src, size_t n)
+static void ticket_put(uint8_t *out, size_t pos, const uint8_t *src,
+	size_t n)
 {
 	size_t i;
 
 	/*@ loop invariant 0 <= i <= n;
-	    loop invariant same_bytes{Here, Pre}(dst, src, i);
-	    loop assigns i, dst[0 .. n - 1];
+	    loop invariant bytes_at{Here, Pre}(out, pos, src, i);
+	    loop assigns i, out[pos .. pos + n - 1];
 	    loop variant n - i;
 	*/
 	for (i = 0; i < n; i++)
-		dst[i] = src[i];
+		out[pos + i] = src[i];
 }
 
 /*@
@@ -217,10 +221,11 @@ size_t tkt_ticket_size(const tkt_ticket *v)
     ensures *written == 18 + \old(v->iv.len + v->encrypted_state.len +
                                   v->mac.len);
     ensures wf_ticket(out, *written, \old(v->iv.len), \old(v->mac.len));
-    ensures ticket_encodes(out, v->key_name, v->iv.ptr, \old(v->iv.len),
-                           v->encrypted_state.ptr,
+    ensures ticket_encodes{Post, Pre}(out, \old(v->key_name),
+                           \old(v->iv.ptr), \old(v->iv.len),
+                           \old(v->encrypted_state.ptr),
                            \old(v->encrypted_state.len),
-                           v->mac.ptr, \old(v->mac.len));
+                           \old(v->mac.ptr), \old(v->mac.len));
 
   behavior bad_value:
     assumes !(ticket_params(v->iv.len, v->mac.len) &&
@@ -265,52 +270,38 @@ tkt_status tkt_ticket_encode(const tkt_ticket *v, uint8_t *out, size_t cap,
 	state_off = TKT_KEY_NAME_LEN + iv_len + 2u;
 	/*
 	 * After each write, the asserts carry every field written so far and
-	 * every source across it: without them the provers lose bytes in the
-	 * chain of memory states (see proofs/README.md).
+	 * every source still to copy across it: without them the provers lose
+	 * bytes in the chain of memory states (see proofs/README.md).
 	 */
-	ticket_copy(out, kn, TKT_KEY_NAME_LEN);
-	/*@ assert kn1: same_bytes{Here, Pre}(out, kn, 16); */
-	/*@ assert k1: same_bytes{Here, Pre}(kn, kn, 16); */
+	ticket_put(out, 0, kn, TKT_KEY_NAME_LEN);
+	/*@ assert kn1: bytes_at{Here, Pre}(out, 0, kn, 16); */
 	/*@ assert i1: same_bytes{Here, Pre}(iv, iv, iv_len); */
 	/*@ assert s1: same_bytes{Here, Pre}(st, st, state_len); */
 	/*@ assert m1: same_bytes{Here, Pre}(mac, mac, mac_len); */
-	ticket_copy(out + TKT_KEY_NAME_LEN, iv, iv_len);
-	/*@ assert kn2: same_bytes{Here, Pre}(out, kn, 16); */
-	/*@ assert iv2: same_bytes{Here, Pre}(out + 16, iv, iv_len); */
-	/*@ assert k2: same_bytes{Here, Pre}(kn, kn, 16); */
-	/*@ assert i2: same_bytes{Here, Pre}(iv, iv, iv_len); */
+	ticket_put(out, TKT_KEY_NAME_LEN, iv, iv_len);
+	/*@ assert kn2: bytes_at{Here, Pre}(out, 0, kn, 16); */
+	/*@ assert iv2: bytes_at{Here, Pre}(out, 16, iv, iv_len); */
 	/*@ assert s2: same_bytes{Here, Pre}(st, st, state_len); */
 	/*@ assert m2: same_bytes{Here, Pre}(mac, mac, mac_len); */
 	ticket_put16(out + TKT_KEY_NAME_LEN + iv_len, state_len);
-	/*@ assert kn3: same_bytes{Here, Pre}(out, kn, 16); */
-	/*@ assert iv3: same_bytes{Here, Pre}(out + 16, iv, iv_len); */
+	/*@ assert kn3: bytes_at{Here, Pre}(out, 0, kn, 16); */
+	/*@ assert iv3: bytes_at{Here, Pre}(out, 16, iv, iv_len); */
 	/*@ assert len3: be16(out + 16 + iv_len) == state_len; */
-	/*@ assert k3: same_bytes{Here, Pre}(kn, kn, 16); */
-	/*@ assert i3: same_bytes{Here, Pre}(iv, iv, iv_len); */
 	/*@ assert s3: same_bytes{Here, Pre}(st, st, state_len); */
 	/*@ assert m3: same_bytes{Here, Pre}(mac, mac, mac_len); */
-	ticket_copy(out + state_off, st, state_len);
-	/*@ assert kn4: same_bytes{Here, Pre}(out, kn, 16); */
-	/*@ assert iv4: same_bytes{Here, Pre}(out + 16, iv, iv_len); */
+	ticket_put(out, state_off, st, state_len);
+	/*@ assert kn4: bytes_at{Here, Pre}(out, 0, kn, 16); */
+	/*@ assert iv4: bytes_at{Here, Pre}(out, 16, iv, iv_len); */
 	/*@ assert len4: be16(out + 16 + iv_len) == state_len; */
-	/*@ assert st4: same_bytes{Here, Pre}(out + state_off, st,
-	    state_len); */
-	/*@ assert k4: same_bytes{Here, Pre}(kn, kn, 16); */
-	/*@ assert i4: same_bytes{Here, Pre}(iv, iv, iv_len); */
-	/*@ assert s4: same_bytes{Here, Pre}(st, st, state_len); */
+	/*@ assert st4: bytes_at{Here, Pre}(out, state_off, st, state_len); */
 	/*@ assert m4: same_bytes{Here, Pre}(mac, mac, mac_len); */
-	ticket_copy(out + state_off + state_len, mac, mac_len);
-	/*@ assert kn5: same_bytes{Here, Pre}(out, kn, 16); */
-	/*@ assert iv5: same_bytes{Here, Pre}(out + 16, iv, iv_len); */
+	ticket_put(out, state_off + state_len, mac, mac_len);
+	/*@ assert kn5: bytes_at{Here, Pre}(out, 0, kn, 16); */
+	/*@ assert iv5: bytes_at{Here, Pre}(out, 16, iv, iv_len); */
 	/*@ assert len5: be16(out + 16 + iv_len) == state_len; */
-	/*@ assert st5: same_bytes{Here, Pre}(out + state_off, st,
-	    state_len); */
-	/*@ assert mac5: same_bytes{Here, Pre}(out + state_off + state_len, mac,
+	/*@ assert st5: bytes_at{Here, Pre}(out, state_off, st, state_len); */
+	/*@ assert mac5: bytes_at{Here, Pre}(out, state_off + state_len, mac,
 	    mac_len); */
-	/*@ assert k5: same_bytes{Here, Pre}(kn, kn, 16); */
-	/*@ assert i5: same_bytes{Here, Pre}(iv, iv, iv_len); */
-	/*@ assert s5: same_bytes{Here, Pre}(st, st, state_len); */
-	/*@ assert m5: same_bytes{Here, Pre}(mac, mac, mac_len); */
 	*written = n;
 	return TKT_OK;
 }
