@@ -186,6 +186,8 @@ int tkt_exts_next(const tkt_exts *x, size_t *cursor, tkt_ext *ext);
  * the SessionTicket extension's data is replaced by `data` (`data_len`
  * bytes), keeping its position, or appended last if the block had none.
  * TKT_ERR_ARG if the result would exceed 65535 bytes of extensions.
+ * `out` must not overlap the block, `data` or `*written`; `data` may lie
+ * inside the block (the extension's own data, for instance).
  */
 size_t tkt_exts_set_ext35_size(const tkt_exts *x, size_t data_len);
 tkt_status tkt_exts_set_ext35(const tkt_exts *x, const uint8_t *data,

@@ -584,11 +584,14 @@ size_t tkt_exts_set_ext35_size(const tkt_exts *x, size_t m)
 /*@ requires \valid_read(x) && exts_view(x);
     requires \valid_read(data + (0 .. m - 1));
     requires \valid(out + (0 .. cap - 1)) && \valid(written);
-    requires \separated(out + (0 .. cap - 1), x, written,
-                        x->list.ptr + (0 .. x->list.len - 1),
-                        data + (0 .. m - 1));
-    requires \separated(written, x, x->list.ptr + (0 .. x->list.len - 1),
-                        data + (0 .. m - 1));
+    // Only what is written is kept apart: data may lie in the list (the
+    // extension's own data, say).
+    requires \separated(out + (0 .. cap - 1), x, written);
+    requires \separated(out + (0 .. cap - 1),
+                        x->list.ptr + (0 .. x->list.len - 1));
+    requires \separated(out + (0 .. cap - 1), data + (0 .. m - 1));
+    requires \separated(written, x, x->list.ptr + (0 .. x->list.len - 1));
+    requires \separated(written, data + (0 .. m - 1));
     assigns out[0 .. cap - 1], *written;
     behavior arg:
       assumes !(m <= 65535 && set_list_len(x, m) <= 65535);
@@ -615,6 +618,16 @@ size_t tkt_exts_set_ext35_size(const tkt_exts *x, size_t m)
       ensures \forall integer i;
                 x->ext35_off + 4 + x->ext35.len <= i < x->list.len ==>
                 out[2 + i - x->ext35.len + m] == x->list.ptr[i];
+      // The head, the new data and the tail again, by the index in out,
+      // the form in which callers join them (proofs/rt_exts.c).
+      ensures head_at: \forall integer k; 2 <= k < 2 + x->ext35_off + 2 ==>
+                out[k] == x->list.ptr[k - 2];
+      ensures new_at: \forall integer k;
+                2 + x->ext35_off + 4 <= k < 2 + x->ext35_off + 4 + m ==>
+                out[k] == data[k - (2 + x->ext35_off + 4)];
+      ensures tail_at: \forall integer k;
+                2 + x->ext35_off + 4 + m <= k < 2 + set_list_len(x, m) ==>
+                out[k] == x->list.ptr[k - 2 + x->ext35.len - m];
     behavior append:
       assumes m <= 65535 && set_list_len(x, m) <= 65535;
       assumes cap >= 2 + set_list_len(x, m);
