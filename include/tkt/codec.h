@@ -239,7 +239,17 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
 	tkt_server_hello *out, size_t *at);
 
-/* Encoders for the same bodies (without the handshake header). */
+/*
+ * Encoders for the same bodies (without the handshake header), under the
+ * conventions above. TKT_ERR_ARG unless: major version 3, `random` not
+ * NULL, session_id at most 32 bytes, cipher_suites 2..65534 bytes and of
+ * even length, compression 1..255 bytes, every non-empty range with a
+ * non-NULL pointer, and has_extensions 0 or 1; with 1, exts.list must be
+ * a well-formed list of at most 65535 bytes (exact framing, at most one
+ * SessionTicket extension), which the encoder re-walks. Only the list's
+ * bytes are written: the other fields of `exts` (count, ext35_*) are not
+ * read, so a view from tkt_exts_decode or any hand-made list works.
+ */
 size_t tkt_client_hello_size(const tkt_client_hello *v);
 tkt_status tkt_client_hello_encode(const tkt_client_hello *v, uint8_t *out,
 	size_t cap, size_t *written);

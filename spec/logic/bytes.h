@@ -24,6 +24,13 @@
     \forall integer k; off <= k < off + n ==>
       \at(b[k], L1) == \at(src[k - off], L2);
 
+  // A length byte or field of b at index k, as a predicate: WP's
+  // simplifier (Qed) leaves predicates folded, whereas from an equation
+  // b[k] == x it may rewrite x as a byte of memory, and an encoder whose
+  // later writes are placed by x then leaves the provers a cycle.
+  predicate u8_at{L}(uint8_t *b, integer k, integer x) = b[k] == x;
+  predicate u16_at{L}(uint8_t *b, integer k, integer x) = be16(b + k) == x;
+
   lemma be16_range{L}: \forall uint8_t *p; 0 <= be16(p) <= 65535;
   lemma be24_range{L}: \forall uint8_t *p; 0 <= be24(p) <= 16777215;
   lemma be32_range{L}: \forall uint8_t *p; 0 <= be32(p) <= 4294967295;

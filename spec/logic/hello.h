@@ -88,54 +88,119 @@
     (e < len ==> has == 1 && x->list.ptr == b + (e + 2) &&
                  x->list.len == len - e - 2);
 
-  // The optional block as a view: absent, or a valid view of a list of at
-  // most 65535 bytes.
-  predicate opt_exts_view{L}(int has, tkt_exts *x) =
-    (has == 0 || has == 1) && (has == 1 ==> exts_view(x));
+  // The values below take a pointer, not a struct: a predicate over a
+  // struct value makes WP load the whole record (tkt_exts included),
+  // and the provers then fail to match its fields with the facts a
+  // caller holds about them.
+
+  // What the encoders accept for the optional block: absent, or a list
+  // of at most 65535 bytes that is well-formed. The encoders write the
+  // list's bytes only (the view's other fields are derived from them and
+  // not read), so this is all they check.
+  predicate opt_list_ok{L}(integer has, tkt_exts *x) =
+    has == 0 ||
+    (has == 1 && x->list.len <= 65535 &&
+     (x->list.len > 0 ==> x->list.ptr != \null) &&
+     wf_ext_body((uint8_t *)x->list.ptr, x->list.len));
+
+  // The list of a block the encoders must read to judge it.
+  predicate opt_list_readable{L}(integer has, tkt_exts *x) =
+    has == 1 && x->list.len <= 65535 && x->list.ptr != \null ==>
+      \valid_read(x->list.ptr + (0 .. x->list.len - 1));
+
+  // version, random and session_id: what both encoders accept.
+  predicate hello_common_ok(integer version, uint8_t *random, uint8_t *sid,
+                            integer sid_len) =
+    version / 256 == 3 && random != \null && sid_len <= 32 &&
+    (sid_len > 0 ==> sid != \null);
 
   // A value the encoders accept (and so exactly the decoders' images).
   predicate client_hello_ok{L}(tkt_client_hello *v) =
-    v->version / 256 == 3 &&
-    v->random != \null &&
-    v->session_id.len <= 32 &&
-    (v->session_id.len > 0 ==> v->session_id.ptr != \null) &&
+    hello_common_ok(v->version, (uint8_t *)v->random,
+                    (uint8_t *)v->session_id.ptr, v->session_id.len) &&
     2 <= v->cipher_suites.len <= 65534 && v->cipher_suites.len % 2 == 0 &&
     v->cipher_suites.ptr != \null &&
     1 <= v->compression.len <= 255 && v->compression.ptr != \null &&
-    opt_exts_view(v->has_extensions, &v->exts);
+    opt_list_ok(v->has_extensions, &v->exts);
 
   predicate server_hello_ok{L}(tkt_server_hello *v) =
-    v->version / 256 == 3 &&
-    v->random != \null &&
-    v->session_id.len <= 32 &&
-    (v->session_id.len > 0 ==> v->session_id.ptr != \null) &&
-    opt_exts_view(v->has_extensions, &v->exts);
+    hello_common_ok(v->version, (uint8_t *)v->random,
+                    (uint8_t *)v->session_id.ptr, v->session_id.len) &&
+    opt_list_ok(v->has_extensions, &v->exts);
 
-  // Readable memory behind a value (what an encoder may read).
+  // Readable memory behind an accepted value (what an encoder reads).
   predicate client_hello_readable{L}(tkt_client_hello *v) =
-    \valid_read(v) &&
     \valid_read(v->random + (0 .. 31)) &&
     \valid_read(v->session_id.ptr + (0 .. v->session_id.len - 1)) &&
     \valid_read(v->cipher_suites.ptr + (0 .. v->cipher_suites.len - 1)) &&
     \valid_read(v->compression.ptr + (0 .. v->compression.len - 1)) &&
-    (v->has_extensions != 0 ==>
+    (v->has_extensions == 1 ==>
        \valid_read(v->exts.list.ptr + (0 .. v->exts.list.len - 1)));
 
   predicate server_hello_readable{L}(tkt_server_hello *v) =
-    \valid_read(v) &&
     \valid_read(v->random + (0 .. 31)) &&
     \valid_read(v->session_id.ptr + (0 .. v->session_id.len - 1)) &&
-    (v->has_extensions != 0 ==>
+    (v->has_extensions == 1 ==>
        \valid_read(v->exts.list.ptr + (0 .. v->exts.list.len - 1)));
 
-  logic integer client_hello_len{L}(tkt_client_hello *v) =
-    35 + v->session_id.len + 2 + v->cipher_suites.len + 1 +
-    v->compression.len +
-    (v->has_extensions == 1 ? 2 + v->exts.list.len : 0);
+  // Offsets of the fields in the encoding of a value.
+  logic integer chv_cs_off{L}(tkt_client_hello *v) = 35 + v->session_id.len;
+  logic integer chv_cm_off{L}(tkt_client_hello *v) =
+    chv_cs_off(v) + 2 + v->cipher_suites.len;
+  logic integer chv_ext_off{L}(tkt_client_hello *v) =
+    chv_cm_off(v) + 1 + v->compression.len;
+  logic integer shv_ext_off{L}(tkt_server_hello *v) =
+    38 + v->session_id.len;
 
+  logic integer opt_list_len{L}(integer has, tkt_exts *x) =
+    has == 1 ? 2 + x->list.len : 0;
+
+  logic integer client_hello_len{L}(tkt_client_hello *v) =
+    chv_ext_off(v) + opt_list_len(v->has_extensions, &v->exts);
   logic integer server_hello_len{L}(tkt_server_hello *v) =
-    35 + v->session_id.len + 3 +
-    (v->has_extensions == 1 ? 2 + v->exts.list.len : 0);
+    shv_ext_off(v) + opt_list_len(v->has_extensions, &v->exts);
+
+  // The bytes b at Lb encode a value whose pointed-to bytes are read at
+  // Lv (an encoder states its output at Post against its input at Pre).
+  // Fields by their index in b (bytes_at, spec/logic/bytes.h). The value
+  // is passed field by field, not as a struct: the provers then match the
+  // encoder's facts directly, with no record to unfold.
+  predicate hello_prefix_encodes{Lb, Lv}(uint8_t *b, integer version,
+      uint8_t *random, uint8_t *sid, integer sid_len) =
+    be16{Lb}(b) == version &&
+    bytes_at{Lb, Lv}(b, 2, random, 32) &&
+    u8_at{Lb}(b, 34, sid_len) &&
+    bytes_at{Lb, Lv}(b, 35, sid, sid_len);
+
+  // The optional block at e: its length and list when has == 1.
+  predicate opt_list_encodes{Lb, Lv}(uint8_t *b, integer e, integer has,
+      uint8_t *list, integer list_len) =
+    has == 1 ==>
+      u16_at{Lb}(b, e, list_len) &&
+      bytes_at{Lb, Lv}(b, e + 2, list, list_len);
+
+  // ClientHello: cipher_suites at 35 + sid_len, compression_methods after
+  // them, then the optional block.
+  predicate ch_encodes{Lb, Lv}(uint8_t *b, integer version,
+      uint8_t *random, uint8_t *sid, integer sid_len, uint8_t *cs,
+      integer cs_len, uint8_t *cm, integer cm_len, integer has,
+      uint8_t *list, integer list_len) =
+    hello_prefix_encodes{Lb, Lv}(b, version, random, sid, sid_len) &&
+    u16_at{Lb}(b, 35 + sid_len, cs_len) &&
+    bytes_at{Lb, Lv}(b, 37 + sid_len, cs, cs_len) &&
+    u8_at{Lb}(b, 37 + sid_len + cs_len, cm_len) &&
+    bytes_at{Lb, Lv}(b, 38 + sid_len + cs_len, cm, cm_len) &&
+    opt_list_encodes{Lb, Lv}(b, 38 + sid_len + cs_len + cm_len, has, list,
+                             list_len);
+
+  // ServerHello: cipher_suite and compression_method at 35 + sid_len.
+  predicate sh_encodes{Lb, Lv}(uint8_t *b, integer version,
+      uint8_t *random, uint8_t *sid, integer sid_len, integer suite,
+      integer comp, integer has, uint8_t *list, integer list_len) =
+    hello_prefix_encodes{Lb, Lv}(b, version, random, sid, sid_len) &&
+    u16_at{Lb}(b, 35 + sid_len, suite) &&
+    u8_at{Lb}(b, 37 + sid_len, comp) &&
+    opt_list_encodes{Lb, Lv}(b, 38 + sid_len, has, list, list_len);
 */
 
 #endif

@@ -676,6 +676,12 @@ tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
  * extension list is re-walked: what they write must decode back to the
  * same value, or nothing is written.
  */
+/*@
+  requires \valid_read(x);
+  requires opt_list_readable(has, x);
+  assigns \nothing;
+  ensures \result != 0 <==> opt_list_ok(has, x);
+*/
 static int exts_ok(int has, const tkt_exts *x)
 {
 	tkt_exts chk;
@@ -689,6 +695,12 @@ static int exts_ok(int has, const tkt_exts *x)
 	return tkt_exts_scan_(x->list.ptr, x->list.len, &chk, &at) == TKT_OK;
 }
 
+/*@
+  requires \valid_read(sid);
+  assigns \nothing;
+  ensures \result != 0 <==> hello_common_ok(version, (uint8_t *)random, (uint8_t *)sid->ptr,
+                          sid->len);
+*/
 static int common_ok(uint16_t version, const uint8_t *random,
 	const tkt_bytes *sid)
 {
@@ -697,11 +709,24 @@ static int common_ok(uint16_t version, const uint8_t *random,
 		&& (sid->len == 0u || sid->ptr != NULL);
 }
 
+/*@
+  requires has == 1 ==> x->list.len <= 65535;
+  requires \valid_read(x);
+  assigns \nothing;
+  ensures \result == opt_list_len(has, x);
+*/
 static size_t exts_wire_len(int has, const tkt_exts *x)
 {
-	return has ? 2u + x->list.len : 0u;
+	return has == 1 ? 2u + x->list.len : 0u;
 }
 
+/*@
+  requires \valid_read(v);
+  requires opt_list_readable(v->has_extensions, &v->exts);
+  assigns \nothing;
+  ensures client_hello_ok(v) ==> \result == client_hello_len(v);
+  ensures !client_hello_ok(v) ==> \result == 0;
+*/
 size_t tkt_client_hello_size(const tkt_client_hello *v)
 {
 	if (!common_ok(v->version, v->random, &v->session_id)
@@ -716,6 +741,13 @@ size_t tkt_client_hello_size(const tkt_client_hello *v)
 		+ exts_wire_len(v->has_extensions, &v->exts);
 }
 
+/*@
+  requires \valid_read(v);
+  requires opt_list_readable(v->has_extensions, &v->exts);
+  assigns \nothing;
+  ensures server_hello_ok(v) ==> \result == server_hello_len(v);
+  ensures !server_hello_ok(v) ==> \result == 0;
+*/
 size_t tkt_server_hello_size(const tkt_server_hello *v)
 {
 	if (!common_ok(v->version, v->random, &v->session_id)
@@ -725,39 +757,151 @@ size_t tkt_server_hello_size(const tkt_server_hello *v)
 		+ exts_wire_len(v->has_extensions, &v->exts);
 }
 
+/* out[pos .. pos + n) = src[0 .. n). */
+/*@
+  requires pos + n <= 200000;
+  requires \valid(out + (pos .. pos + n - 1));
+  requires \valid_read(src + (0 .. n - 1));
+  requires \separated(out + (pos .. pos + n - 1), src + (0 .. n - 1));
+  assigns out[pos .. pos + n - 1];
+  ensures \result == pos + n;
+  ensures bytes_at{Post, Pre}(out, pos, (uint8_t *)src, n);
+*/
 static size_t put_bytes(uint8_t *out, size_t pos, const uint8_t *src,
 	size_t n)
 {
 	size_t i;
 
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant bytes_at{Here, Pre}(out, pos, (uint8_t *)src, i);
+	    loop assigns i, out[pos .. pos + n - 1];
+	    loop variant n - i;
+	*/
 	for (i = 0; i < n; i++)
 		out[pos + i] = src[i];
 	return pos + n;
 }
 
-static size_t put_prefix(uint8_t *out, uint16_t version,
-	const uint8_t *random, const tkt_bytes *sid)
+/*
+ * The writers return the offset after what they wrote: the encoders then
+ * never compute an offset in C (a sum the provers would see wrapped).
+ */
+/*@
+  requires pos + 2 <= 200000;
+  requires x <= 65535;
+  requires \valid(out + (pos .. pos + 1));
+  assigns out[pos .. pos + 1];
+  ensures \result == pos + 2;
+  ensures be16(out + pos) == x;
+*/
+static size_t put16(uint8_t *out, size_t pos, size_t x)
 {
-	out[0] = (uint8_t)(version / 256u);
-	out[1] = (uint8_t)(version % 256u);
-	(void)put_bytes(out, 2, random, TKT_RANDOM_LEN);
-	out[34] = (uint8_t)sid->len;
-	return put_bytes(out, HELLO_FIXED, sid->ptr, sid->len);
+	out[pos] = (uint8_t)(x / 256u);
+	out[pos + 1u] = (uint8_t)(x % 256u);
+	return pos + 2u;
 }
 
-static size_t put_exts(uint8_t *out, size_t pos, int has, const tkt_exts *x)
+/*@
+  requires pos + 1 <= 200000;
+  requires \valid(out + pos);
+  assigns out[pos];
+  ensures \result == pos + 1;
+  ensures out[pos] == c;
+*/
+static size_t put8(uint8_t *out, size_t pos, uint8_t c)
 {
-	if (!has)
-		return pos;
-	out[pos] = (uint8_t)(x->list.len / 256u);
-	out[pos + 1] = (uint8_t)(x->list.len % 256u);
-	return put_bytes(out, pos + 2u, x->list.ptr, x->list.len);
+	out[pos] = c;
+	return pos + 1u;
 }
 
+/* opaque <0..2^8-1> at pos: the length byte, then the bytes. */
+/*@
+  requires pos + 1 + n <= 200000;
+  requires n <= 255;
+  requires \valid(out + (pos .. pos + n));
+  requires \valid_read(src + (0 .. n - 1));
+  requires \separated(out + (pos .. pos + n), src + (0 .. n - 1));
+  assigns out[pos .. pos + n];
+  ensures \result == pos + 1 + n;
+  ensures u8_at(out, pos, n);
+  ensures bytes_at{Post, Pre}(out, pos + 1, (uint8_t *)src, n);
+*/
+static size_t put_vec8(uint8_t *out, size_t pos, const uint8_t *src,
+	size_t n)
+{
+	return put_bytes(out, put8(out, pos, (uint8_t)n), src, n);
+}
+
+/* opaque <0..2^16-1> at pos: the length, then the bytes. */
+/*@
+  requires pos + 2 + n <= 200000;
+  requires n <= 65535;
+  requires \valid(out + (pos .. pos + 1 + n));
+  requires \valid_read(src + (0 .. n - 1));
+  requires \separated(out + (pos .. pos + 1 + n), src + (0 .. n - 1));
+  assigns out[pos .. pos + 1 + n];
+  ensures \result == pos + 2 + n;
+  ensures u16_at(out, pos, n);
+  ensures bytes_at{Post, Pre}(out, pos + 2, (uint8_t *)src, n);
+*/
+static size_t put_vec16(uint8_t *out, size_t pos, const uint8_t *src,
+	size_t n)
+{
+	return put_bytes(out, put16(out, pos, n), src, n);
+}
+
+/*@
+  requires \valid_read(v);
+  requires opt_list_readable(v->has_extensions, &v->exts);
+  requires client_hello_ok(v) ==> client_hello_readable(v);
+  requires \valid(written);
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(written, v, out + (0 .. cap - 1));
+  requires client_hello_ok(v) ==>
+    \separated(out + (0 .. cap - 1), v->random + (0 .. 31),
+      v->session_id.ptr + (0 .. v->session_id.len - 1),
+      v->cipher_suites.ptr + (0 .. v->cipher_suites.len - 1),
+      v->compression.ptr + (0 .. v->compression.len - 1));
+  requires client_hello_ok(v) && v->has_extensions == 1 ==>
+    \separated(out + (0 .. cap - 1),
+      v->exts.list.ptr + (0 .. v->exts.list.len - 1));
+  assigns *written, out[0 .. cap - 1];
+
+  behavior ok:
+    assumes client_hello_ok(v) && client_hello_len(v) <= cap;
+    assigns *written, out[0 .. client_hello_len(v) - 1];
+    ensures \result == TKT_OK;
+    ensures *written == \old(client_hello_len(v));
+    ensures ch_encodes{Post, Pre}(out, \old(v->version),
+              (uint8_t *)\old(v->random),
+              (uint8_t *)\old(v->session_id.ptr), \old(v->session_id.len),
+              (uint8_t *)\old(v->cipher_suites.ptr),
+              \old(v->cipher_suites.len),
+              (uint8_t *)\old(v->compression.ptr), \old(v->compression.len),
+              \old(v->has_extensions), (uint8_t *)\old(v->exts.list.ptr),
+              \old(v->exts.list.len));
+
+  behavior bad_value:
+    assumes !client_hello_ok(v);
+    assigns *written;
+    ensures \result == TKT_ERR_ARG && *written == 0;
+
+  behavior too_small:
+    assumes client_hello_ok(v) && cap < client_hello_len(v);
+    assigns *written;
+    ensures \result == TKT_ERR_BUFFER_TOO_SMALL;
+    ensures *written == \old(client_hello_len(v));
+
+  complete behaviors;
+  disjoint behaviors;
+*/
 tkt_status tkt_client_hello_encode(const tkt_client_hello *v, uint8_t *out,
 	size_t cap, size_t *written)
 {
-	size_t need = tkt_client_hello_size(v), pos;
+	size_t need = tkt_client_hello_size(v), pos, sl, csl, cml, ll;
+	const uint8_t *rnd, *sid, *cs, *cm, *lst;
+	uint16_t ver;
+	int has;
 
 	if (need == 0u) {
 		*written = 0;
@@ -767,22 +911,137 @@ tkt_status tkt_client_hello_encode(const tkt_client_hello *v, uint8_t *out,
 		*written = need;
 		return TKT_ERR_BUFFER_TOO_SMALL;
 	}
-	pos = put_prefix(out, v->version, v->random, &v->session_id);
-	out[pos] = (uint8_t)(v->cipher_suites.len / 256u);
-	out[pos + 1] = (uint8_t)(v->cipher_suites.len % 256u);
-	pos = put_bytes(out, pos + 2u, v->cipher_suites.ptr,
-		v->cipher_suites.len);
-	out[pos] = (uint8_t)v->compression.len;
-	pos = put_bytes(out, pos + 1u, v->compression.ptr, v->compression.len);
-	(void)put_exts(out, pos, v->has_extensions, &v->exts);
+	ver = v->version;
+	rnd = v->random;
+	sid = v->session_id.ptr;
+	sl = v->session_id.len;
+	cs = v->cipher_suites.ptr;
+	csl = v->cipher_suites.len;
+	cm = v->compression.ptr;
+	cml = v->compression.len;
+	has = v->has_extensions;
+	lst = v->exts.list.ptr;
+	ll = v->exts.list.len;
+	/*
+	 * After each write, the asserts carry every field written so far and
+	 * every source still to copy across it: without them the provers lose
+	 * bytes in the chain of memory states (see proofs/README.md).
+	 */
+	(void)put16(out, 0, ver);
+	/*@ assert v1: be16(out) == ver; */
+	/*@ assert r1: same_bytes{Here, Pre}(rnd, rnd, 32); */
+	/*@ assert s1: same_bytes{Here, Pre}(sid, sid, sl); */
+	/*@ assert c1: same_bytes{Here, Pre}(cs, cs, csl); */
+	/*@ assert m1: same_bytes{Here, Pre}(cm, cm, cml); */
+	/*@ assert l1: has == 1 ==> same_bytes{Here, Pre}(lst, lst, ll); */
+	(void)put_bytes(out, 2, rnd, TKT_RANDOM_LEN);
+	/*@ assert v2: be16(out) == ver; */
+	/*@ assert r2: bytes_at{Here, Pre}(out, 2, rnd, 32); */
+	/*@ assert s2: same_bytes{Here, Pre}(sid, sid, sl); */
+	/*@ assert c2: same_bytes{Here, Pre}(cs, cs, csl); */
+	/*@ assert m2: same_bytes{Here, Pre}(cm, cm, cml); */
+	/*@ assert l2: has == 1 ==> same_bytes{Here, Pre}(lst, lst, ll); */
+	pos = put_vec8(out, 34, sid, sl);
+	/*@ assert v3: be16(out) == ver; */
+	/*@ assert r3: bytes_at{Here, Pre}(out, 2, rnd, 32); */
+	/*@ assert sl3: u8_at(out, 34, sl); */
+	/*@ assert s3: bytes_at{Here, Pre}(out, 35, sid, sl); */
+	/*@ assert c3: same_bytes{Here, Pre}(cs, cs, csl); */
+	/*@ assert m3: same_bytes{Here, Pre}(cm, cm, cml); */
+	/*@ assert l3: has == 1 ==> same_bytes{Here, Pre}(lst, lst, ll); */
+	pos = put_vec16(out, pos, cs, csl);
+	/*@ assert v4: be16(out) == ver; */
+	/*@ assert r4: bytes_at{Here, Pre}(out, 2, rnd, 32); */
+	/*@ assert sl4: u8_at(out, 34, sl); */
+	/*@ assert s4: bytes_at{Here, Pre}(out, 35, sid, sl); */
+	/*@ assert cl4: u16_at(out, 35 + sl, csl); */
+	/*@ assert c4: bytes_at{Here, Pre}(out, 37 + sl, cs, csl); */
+	/*@ assert m4: same_bytes{Here, Pre}(cm, cm, cml); */
+	/*@ assert l4: has == 1 ==> same_bytes{Here, Pre}(lst, lst, ll); */
+	pos = put_vec8(out, pos, cm, cml);
+	/*@ assert v5: be16(out) == ver; */
+	/*@ assert r5: bytes_at{Here, Pre}(out, 2, rnd, 32); */
+	/*@ assert sl5: u8_at(out, 34, sl); */
+	/*@ assert s5: bytes_at{Here, Pre}(out, 35, sid, sl); */
+	/*@ assert cl5: u16_at(out, 35 + sl, csl); */
+	/*@ assert c5: bytes_at{Here, Pre}(out, 37 + sl, cs, csl); */
+	/*@ assert ml5: u8_at(out, 37 + sl + csl, cml); */
+	/*@ assert m5: bytes_at{Here, Pre}(out, 38 + sl + csl, cm, cml); */
+	/*@ assert l5: has == 1 ==> same_bytes{Here, Pre}(lst, lst, ll); */
+	if (has == 1)
+		(void)put_vec16(out, pos, lst, ll);
+	/*@ assert v6: be16(out) == ver; */
+	/*@ assert r6: bytes_at{Here, Pre}(out, 2, rnd, 32); */
+	/*@ assert sl6: u8_at(out, 34, sl); */
+	/*@ assert s6: bytes_at{Here, Pre}(out, 35, sid, sl); */
+	/*@ assert cl6: u16_at(out, 35 + sl, csl); */
+	/*@ assert c6: bytes_at{Here, Pre}(out, 37 + sl, cs, csl); */
+	/*@ assert ml6: u8_at(out, 37 + sl + csl, cml); */
+	/*@ assert m6: bytes_at{Here, Pre}(out, 38 + sl + csl, cm, cml); */
+	/*@ assert ll6: has == 1 ==> u16_at(out, pos, ll); */
+	/*@ assert l6: has == 1 ==> bytes_at{Here, Pre}(out, pos + 2, lst, ll); */
+	/*@ assert fin1: hello_prefix_encodes{Here, Pre}(out, ver, (uint8_t *)rnd,
+	      (uint8_t *)sid, sl); */
+	/*@ assert fin2: opt_list_encodes{Here, Pre}(out, pos, has,
+	      (uint8_t *)lst, ll); */
+	/* The whole encoding over the locals, which the ensures then only
+	 * has to match with v's fields at Pre (directly, it times out). */
+	/*@ assert fin3: ch_encodes{Here, Pre}(out, ver, (uint8_t *)rnd,
+	      (uint8_t *)sid, sl, (uint8_t *)cs, csl, (uint8_t *)cm, cml, has,
+	      (uint8_t *)lst, ll); */
 	*written = need;
 	return TKT_OK;
 }
 
+/*@
+  requires \valid_read(v);
+  requires opt_list_readable(v->has_extensions, &v->exts);
+  requires server_hello_ok(v) ==> server_hello_readable(v);
+  requires \valid(written);
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(written, v, out + (0 .. cap - 1));
+  requires server_hello_ok(v) ==>
+    \separated(out + (0 .. cap - 1), v->random + (0 .. 31),
+      v->session_id.ptr + (0 .. v->session_id.len - 1));
+  requires server_hello_ok(v) && v->has_extensions == 1 ==>
+    \separated(out + (0 .. cap - 1),
+      v->exts.list.ptr + (0 .. v->exts.list.len - 1));
+  assigns *written, out[0 .. cap - 1];
+
+  behavior ok:
+    assumes server_hello_ok(v) && server_hello_len(v) <= cap;
+    assigns *written, out[0 .. server_hello_len(v) - 1];
+    ensures \result == TKT_OK;
+    ensures *written == \old(server_hello_len(v));
+    ensures sh_encodes{Post, Pre}(out, \old(v->version),
+              (uint8_t *)\old(v->random),
+              (uint8_t *)\old(v->session_id.ptr), \old(v->session_id.len),
+              \old(v->cipher_suite), \old(v->compression),
+              \old(v->has_extensions), (uint8_t *)\old(v->exts.list.ptr),
+              \old(v->exts.list.len));
+
+  behavior bad_value:
+    assumes !server_hello_ok(v);
+    assigns *written;
+    ensures \result == TKT_ERR_ARG && *written == 0;
+
+  behavior too_small:
+    assumes server_hello_ok(v) && cap < server_hello_len(v);
+    assigns *written;
+    ensures \result == TKT_ERR_BUFFER_TOO_SMALL;
+    ensures *written == \old(server_hello_len(v));
+
+  complete behaviors;
+  disjoint behaviors;
+*/
 tkt_status tkt_server_hello_encode(const tkt_server_hello *v, uint8_t *out,
 	size_t cap, size_t *written)
 {
-	size_t need = tkt_server_hello_size(v), pos;
+	size_t need = tkt_server_hello_size(v), pos, comp_off, ext_off, sl, ll;
+	const uint8_t *rnd, *sid, *lst;
+	uint16_t ver, suite;
+	uint8_t comp;
+	int has;
 
 	if (need == 0u) {
 		*written = 0;
@@ -792,11 +1051,61 @@ tkt_status tkt_server_hello_encode(const tkt_server_hello *v, uint8_t *out,
 		*written = need;
 		return TKT_ERR_BUFFER_TOO_SMALL;
 	}
-	pos = put_prefix(out, v->version, v->random, &v->session_id);
-	out[pos] = (uint8_t)(v->cipher_suite / 256u);
-	out[pos + 1] = (uint8_t)(v->cipher_suite % 256u);
-	out[pos + 2] = v->compression;
-	(void)put_exts(out, pos + 3u, v->has_extensions, &v->exts);
+	ver = v->version;
+	rnd = v->random;
+	sid = v->session_id.ptr;
+	sl = v->session_id.len;
+	suite = v->cipher_suite;
+	comp = v->compression;
+	has = v->has_extensions;
+	lst = v->exts.list.ptr;
+	ll = v->exts.list.len;
+	/* As in tkt_client_hello_encode. */
+	(void)put16(out, 0, ver);
+	/*@ assert v1: be16(out) == ver; */
+	/*@ assert r1: same_bytes{Here, Pre}(rnd, rnd, 32); */
+	/*@ assert s1: same_bytes{Here, Pre}(sid, sid, sl); */
+	/*@ assert l1: has == 1 ==> same_bytes{Here, Pre}(lst, lst, ll); */
+	(void)put_bytes(out, 2, rnd, TKT_RANDOM_LEN);
+	/*@ assert v2: be16(out) == ver; */
+	/*@ assert r2: bytes_at{Here, Pre}(out, 2, rnd, 32); */
+	/*@ assert s2: same_bytes{Here, Pre}(sid, sid, sl); */
+	/*@ assert l2: has == 1 ==> same_bytes{Here, Pre}(lst, lst, ll); */
+	pos = put_vec8(out, 34, sid, sl);
+	/*@ assert v3: be16(out) == ver; */
+	/*@ assert r3: bytes_at{Here, Pre}(out, 2, rnd, 32); */
+	/*@ assert sl3: u8_at(out, 34, sl); */
+	/*@ assert s3: bytes_at{Here, Pre}(out, 35, sid, sl); */
+	/*@ assert l3: has == 1 ==> same_bytes{Here, Pre}(lst, lst, ll); */
+	comp_off = put16(out, pos, suite);
+	/*@ assert v4a: be16(out) == ver; */
+	/*@ assert r4a: bytes_at{Here, Pre}(out, 2, rnd, 32); */
+	/*@ assert sl4a: u8_at(out, 34, sl); */
+	/*@ assert s4a: bytes_at{Here, Pre}(out, 35, sid, sl); */
+	/*@ assert l4a: has == 1 ==> same_bytes{Here, Pre}(lst, lst, ll); */
+	ext_off = put8(out, comp_off, comp);
+	/*@ assert v4: be16(out) == ver; */
+	/*@ assert r4: bytes_at{Here, Pre}(out, 2, rnd, 32); */
+	/*@ assert sl4: u8_at(out, 34, sl); */
+	/*@ assert s4: bytes_at{Here, Pre}(out, 35, sid, sl); */
+	/*@ assert cs4: u16_at(out, pos, suite); */
+	/*@ assert l4: has == 1 ==> same_bytes{Here, Pre}(lst, lst, ll); */
+	if (has == 1)
+		(void)put_vec16(out, ext_off, lst, ll);
+	/*@ assert v5: be16(out) == ver; */
+	/*@ assert r5: bytes_at{Here, Pre}(out, 2, rnd, 32); */
+	/*@ assert sl5: u8_at(out, 34, sl); */
+	/*@ assert s5: bytes_at{Here, Pre}(out, 35, sid, sl); */
+	/*@ assert cs5: u16_at(out, pos, suite); */
+	/*@ assert cm5: u8_at(out, pos + 2, comp); */
+	/*@ assert ll5: has == 1 ==> u16_at(out, pos + 3, ll); */
+	/*@ assert l5: has == 1 ==> bytes_at{Here, Pre}(out, pos + 5, lst, ll); */
+	/*@ assert fin1: hello_prefix_encodes{Here, Pre}(out, ver, (uint8_t *)rnd,
+	      (uint8_t *)sid, sl); */
+	/*@ assert fin2: opt_list_encodes{Here, Pre}(out, pos + 3, has,
+	      (uint8_t *)lst, ll); */
+	/*@ assert fin3: sh_encodes{Here, Pre}(out, ver, (uint8_t *)rnd,
+	      (uint8_t *)sid, sl, suite, comp, has, (uint8_t *)lst, ll); */
 	*written = need;
 	return TKT_OK;
 }
