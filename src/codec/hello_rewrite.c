@@ -464,6 +464,11 @@ tkt_status tkt_hello_set_ext35(const uint8_t *msg, size_t len,
 	/* What the block's writer stated; then the same across the prefix. */
 	/*@ assert s_msg: \forall integer k; 0 <= k < len ==>
 	      msg[k] == \at(msg[k], Pre); */
+	/*@ assert s_kept: has == 1 ==> \forall integer i;
+	      0 <= i < exts.list.len ==>
+	      exts.list.ptr[i] == \at(hm_list(msg)[i], Pre); */
+	/*@ assert s_data: \forall integer i; 0 <= i < data_len ==>
+	      data[i] == \at(data[i], Pre); */
 	/*@ assert s_head: exts.has_ext35 == 1 ==> \forall integer k;
 	      2 <= k < 2 + \at(hm_35_off(msg, len), Pre) + 2 ==>
 	      (out + ext_off)[k] == \at(hm_list(msg)[k - 2], Pre); */
@@ -628,6 +633,8 @@ tkt_status tkt_hello_remove_ext35(const uint8_t *msg, size_t len,
 			return st;
 		/*@ assert d_msg: \forall integer k; 0 <= k < len ==>
 		      msg[k] == \at(msg[k], Pre); */
+		/*@ assert d_kept: \forall integer i; 0 <= i < exts.list.len ==>
+		      exts.list.ptr[i] == \at(hm_list(msg)[i], Pre); */
 		/*@ assert d_head: exts.has_ext35 == 1 ==> \forall integer i;
 		      0 <= i < \at(hm_35_off(msg, len), Pre) ==>
 		      (out + ext_off)[2 + i] == \at(hm_list(msg)[i], Pre); */
