@@ -19,6 +19,7 @@
 #include "logic/ext35.h"
 #include "logic/exts.h"
 #include "logic/hello.h"
+#include "logic/hello_rewrite.h"
 #include "logic/nst.h"
 #include "logic/ticket.h"
 #include "logic/state.h"

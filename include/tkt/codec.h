@@ -263,6 +263,26 @@ tkt_status tkt_server_hello_encode(const tkt_server_hello *v, uint8_t *out,
  * gone (remove), adding an extensions block if the hello had none (set)
  * and keeping every other byte. The header length is updated. Used by the
  * BearSSL integration to add or strip extension 35 on the fly.
+ *   - `msg` holds `len` readable bytes: exactly one message, decoded as
+ *     tkt_hs_decode() and then tkt_client_hello_decode() or
+ *     tkt_server_hello_decode() do. Their refusals are returned as they
+ *     are (TKT_ERR_TRUNCATED, TKT_ERR_TRAILING, TKT_ERR_RANGE,
+ *     TKT_ERR_BAD_LENGTH, TKT_ERR_DUPLICATE); another type is
+ *     TKT_ERR_BAD_TYPE.
+ *   - set: `data` holds `data_len` bytes (NULL only if data_len is 0,
+ *     else TKT_ERR_ARG, checked before the message). Extension 35, if
+ *     present, keeps its position among the extensions, else it is
+ *     appended last. TKT_ERR_ARG if data_len exceeds 65535 or the
+ *     extensions would exceed 65535 bytes.
+ *   - remove: the extensions block stays, even emptied; without extension
+ *     35 the output is the message itself.
+ *   - As the encoders: if `cap` is too small, TKT_ERR_BUFFER_TOO_SMALL,
+ *     `*written` = the size needed and nothing written to `out`; on
+ *     TKT_OK `*written` is the new message's size; on any other failure
+ *     `*written` is 0 and `out` is untouched.
+ *   - `out` must not overlap `msg`, `data` or `*written` (no rewriting in
+ *     place); `data` may lie inside `msg`. Nothing of `msg` or `data` is
+ *     kept after the call.
  */
 tkt_status tkt_hello_set_ext35(const uint8_t *msg, size_t len,
 	const uint8_t *data, size_t data_len, uint8_t *out, size_t cap,
