@@ -4,6 +4,7 @@
  */
 #include "tkt/codec.h"
 #include "tkt_spec.h"
+#include "rt_rebase.h"
 
 /* encode(decode(b)) == b for every accepted ticket and layout. */
 /*@
@@ -39,33 +40,6 @@ tkt_status rt_ticket_decode_encode(const uint8_t *buf, size_t len,
 	//@ assert same_bytes{Here, Pre}(obuf, buf, len);
 	//@ assert keep: same_bytes{Here, Pre}(buf, buf, len);
 	return st;
-}
-
-/*
- * bytes_at(b, off, src, n) read from b + off: one index at a time, where
- * the provers need no re-indexing (they do not find b + off + i as
- * b + k on their own).
- */
-/*@
-  requires off + n <= 65535;
-  requires bytes_at{Here, Here}((uint8_t *)b, off, (uint8_t *)src, n);
-  assigns \nothing;
-  ensures same_bytes{Here, Here}((uint8_t *)b + off, (uint8_t *)src, n);
-*/
-static void rt_rebase(const uint8_t *b, size_t off, const uint8_t *src,
-	size_t n)
-{
-	size_t i;
-
-	/*@ loop invariant 0 <= i <= n;
-	    loop invariant same_bytes{Here, Here}((uint8_t *)b + off,
-	                                          (uint8_t *)src, i);
-	    loop assigns i;
-	    loop variant n - i;
-	*/
-	for (i = 0; i < n; i++) {
-		//@ assert b[off + i] == src[i];
-	}
 }
 
 /* decode(encode(v)) == v for every encodable value. */

@@ -12,6 +12,8 @@
 /* Shared with exts.c: the list walker (see there). */
 tkt_status tkt_exts_scan_(const uint8_t *list, size_t n, tkt_exts *out,
 	size_t *at);
+/* Shared with hello_rewrite.c: a view copied field by field (below). */
+void tkt_exts_put_(tkt_exts *dst, const tkt_exts *src);
 
 /* version (2), random (32), session_id length (1). */
 #define HELLO_FIXED 35u
@@ -188,7 +190,7 @@ static tkt_status hello_exts(const uint8_t *buf, size_t len, size_t pos,
     ensures dst->list.len == \old(src->list.len);
     ensures exts_view(dst);
 */
-static void exts_put(tkt_exts *dst, const tkt_exts *src)
+void tkt_exts_put_(tkt_exts *dst, const tkt_exts *src)
 {
 	/*@ assert src_view: src->list.len <= 65535 &&
 	    \valid_read(src->list.ptr + (0 .. src->list.len - 1)) &&
@@ -539,7 +541,7 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 	out->compression.ptr = cm;
 	out->compression.len = cm_len;
 	out->has_extensions = has;
-	exts_put(&out->exts, &exts);
+	tkt_exts_put_(&out->exts, &exts);
 	return TKT_OK;
 }
 

@@ -14,6 +14,9 @@
 #include "tkt_spec.h"
 #endif
 
+/* Shared with hello.c: a view copied field by field (see there). */
+void tkt_exts_put_(tkt_exts *dst, const tkt_exts *src);
+
 /*
  * The message's type, once its header frames it exactly. The tkt_hs
  * value lives in a frame of its own (as the tkt_server_hello one does in
@@ -45,63 +48,6 @@ static tkt_status hello_type(const uint8_t *msg, size_t len, int *type)
 	return st;
 }
 
-/*
- * *dst = *src, field by field, as hello.c's exts_put: WP's provers do not
- * use the record equality of a struct copy. The asserts spell exts_view
- * out for them.
- */
-/*@ requires \valid(dst) && \valid_read(src);
-    requires \separated(dst, src);
-    requires \separated(dst, src->list.ptr + (0 .. src->list.len - 1));
-    requires exts_view(src);
-    assigns *dst;
-    ensures dst->list.ptr == \old(src->list.ptr);
-    ensures dst->list.len == \old(src->list.len);
-    ensures exts_view(dst);
-*/
-static void view_put(tkt_exts *dst, const tkt_exts *src)
-{
-	/*@ assert src_view: src->list.len <= 65535 &&
-	    \valid_read(src->list.ptr + (0 .. src->list.len - 1)) &&
-	    wf_ext_body(src->list.ptr, src->list.len) &&
-	    src->count == ext_count(src->list.ptr, 0, src->list.len) &&
-	    (src->has_ext35 == 0 || src->has_ext35 == 1) &&
-	    (src->has_ext35 == 0 <==> no_ext35(src->list.ptr, 0, src->list.len)) &&
-	    (src->has_ext35 == 1 ==>
-	       src->ext35_off == ext35_off(src->list.ptr, 0, src->list.len) &&
-	       src->ext35_index == ext35_index(src->list.ptr, 0, src->list.len) &&
-	       src->ext35_off + 4 + src->ext35.len <= src->list.len &&
-	       ext_type(src->list.ptr, src->ext35_off) == 35 &&
-	       src->ext35.len == ext_dlen(src->list.ptr, src->ext35_off) &&
-	       src->ext35.ptr == src->list.ptr + (src->ext35_off + 4)) &&
-	    (src->has_ext35 == 0 ==>
-	       src->ext35_off == 0 && src->ext35_index == 0 &&
-	       src->ext35.ptr == \null && src->ext35.len == 0); */
-	dst->list.ptr = src->list.ptr;
-	dst->list.len = src->list.len;
-	dst->count = src->count;
-	dst->has_ext35 = src->has_ext35;
-	dst->ext35_index = src->ext35_index;
-	dst->ext35_off = src->ext35_off;
-	dst->ext35.ptr = src->ext35.ptr;
-	dst->ext35.len = src->ext35.len;
-	/*@ assert dst_view: dst->list.len <= 65535 &&
-	    \valid_read(dst->list.ptr + (0 .. dst->list.len - 1)) &&
-	    wf_ext_body(dst->list.ptr, dst->list.len) &&
-	    dst->count == ext_count(dst->list.ptr, 0, dst->list.len) &&
-	    (dst->has_ext35 == 0 || dst->has_ext35 == 1) &&
-	    (dst->has_ext35 == 0 <==> no_ext35(dst->list.ptr, 0, dst->list.len)) &&
-	    (dst->has_ext35 == 1 ==>
-	       dst->ext35_off == ext35_off(dst->list.ptr, 0, dst->list.len) &&
-	       dst->ext35_index == ext35_index(dst->list.ptr, 0, dst->list.len) &&
-	       dst->ext35_off + 4 + dst->ext35.len <= dst->list.len &&
-	       ext_type(dst->list.ptr, dst->ext35_off) == 35 &&
-	       dst->ext35.len == ext_dlen(dst->list.ptr, dst->ext35_off) &&
-	       dst->ext35.ptr == dst->list.ptr + (dst->ext35_off + 4)) &&
-	    (dst->has_ext35 == 0 ==>
-	       dst->ext35_off == 0 && dst->ext35_index == 0 &&
-	       dst->ext35.ptr == \null && dst->ext35.len == 0); */
-}
 /* A ServerHello message: see hello_locate. */
 /*@
   requires 4 <= len;
@@ -154,7 +100,7 @@ static tkt_status server_locate(const uint8_t *msg, size_t len,
 	/*@ assert sh_block: *ext_off < len ==>
 	      sh.has_extensions == 1 && sh.exts.list.ptr == msg + (*ext_off + 2) &&
 	      sh.exts.list.len == len - *ext_off - 2; */
-	view_put(exts, &sh.exts);
+	tkt_exts_put_(exts, &sh.exts);
 	*has = sh.has_extensions;
 	/*@ assert view: exts_view(exts); */
 	/*@ assert none: *ext_off == len ==>
@@ -250,7 +196,7 @@ static tkt_status hello_locate(const uint8_t *msg, size_t len, size_t *ext_off,
 		      ch.exts.list.ptr == msg + (*ext_off + 2) &&
 		      ch.exts.list.len == len - *ext_off - 2; */
 		*has = ch.has_extensions;
-		view_put(exts, &ch.exts);
+		tkt_exts_put_(exts, &ch.exts);
 		/*@ assert view: exts_view(exts); */
 		/*@ assert none: *ext_off == len ==>
 		      *has == 0 && exts->list.ptr == \null &&
