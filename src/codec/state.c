@@ -1010,8 +1010,8 @@ tkt_status tkt_state_encode(const tkt_state *v, uint8_t *out, size_t cap,
 	 * the fields read from memory, the t_ asserts over the record *v,
 	 * exactly the parts of state_enc. All of them prove; the fits ensures
 	 * (state_enc itself) is still unproved: the provers do not fold the
-	 * parts into state_enc over *v (a lemma saying just that proves in
-	 * 0.2 s, and does not help).
+	 * parts into state_enc over *v (neither did a lemma saying just that,
+	 * proved in 0.2 s, nor an assert *v == \at(*v, Pre), proved).
 	 */
 	/*@ assert q_n: n == sv_size(*v); */
 	/*@ assert q_c: v->compression == \at(v->compression, Pre); */
