@@ -607,6 +607,8 @@ static void put32(uint8_t *out, size_t pos, size_t x)
 	put16(out, pos + 2u, x % 65536u);
 	/*@ assert hi: out[pos] == x / 65536 / 256 &&
 	      out[pos + 1] == x / 65536 % 256; */
+	/*@ assert hi16: out[pos] * 256 + out[pos + 1] == x / 65536; */
+	/*@ assert lo16: out[pos + 2] * 256 + out[pos + 3] == x % 65536; */
 }
 
 #ifndef TKT_NO_STATE_EXTENSIONS
