@@ -112,6 +112,13 @@
     sv_ts_off(s) + 6 + sext_name_sz(s.server_name.len);
   logic integer sv_ems_off(tkt_state s) =
     sv_alpn_off(s) + sext_name_sz(s.alpn.len);
+  // The same sizes from the fields' lengths (the encoder's helpers take
+  // the fields, not the value): contents of the block, and the block with
+  // its length (0 = no block).
+  logic integer sx_sz(integer snl, integer al, integer ems) =
+    sext_name_sz(snl) + sext_name_sz(al) + sext_ems_sz(ems);
+  logic integer sx_block(integer snl, integer al, integer ems) =
+    sx_sz(snl, al, ems) == 0 ? 0 : 2 + sx_sz(snl, al, ems);
   logic integer sv_size(tkt_state s) =
     sv_ts_off(s) + 4 + (sv_exts_sz(s) == 0 ? 0 : 2 + sv_exts_sz(s));
 
@@ -133,37 +140,53 @@
     state_val_shape(s) &&
     certs_wf((uint8_t *)s.cert_list.ptr, 0, s.cert_list.len);
 
+  // Parts of the encoding, over the fields' values and the offsets: the
+  // encoder's writer proves each part from its arguments, and state_enc
+  // is these parts applied to the value's fields. The provers match a
+  // proved part as a whole, where they fail to rebuild the conjunction
+  // from its conjuncts over a tkt_state read from memory (the encoder's
+  // fits ensures timed out in that form). Byte fields are stated by index
+  // in p (bytes_at, spec/logic/bytes.h).
+  predicate enc_fixed{L}(uint8_t *p, integer ver, integer suite,
+                         integer comp, uint8_t *ms, integer id) =
+    be16(p) == ver && be16(p + 2) == suite && p[4] == comp &&
+    bytes_at{L, L}(p, 5, ms, 48) && p[53] == id;
+  predicate enc_id{L}(uint8_t *p, integer id, uint8_t *cert, integer cl,
+                      uint8_t *psk, integer pl) =
+    (id == TKT_IDENTITY_CERTIFICATE ==>
+       be24(p + 54) == cl && bytes_at{L, L}(p, 57, cert, cl)) &&
+    (id == TKT_IDENTITY_PSK ==>
+       be16(p + 54) == pl && bytes_at{L, L}(p, 56, psk, pl));
+  // The timestamp at t, and the block's length right after it.
+  predicate enc_ts{L}(uint8_t *p, integer t, integer ts) =
+    be32(p + t) == ts;
+  predicate enc_len{L}(uint8_t *p, integer t, integer x) =
+    x != 0 ==> be16(p + (t + 4)) == x;
+  // A server_name or alpn entry at o (nothing when len is 0).
+  predicate enc_name{L}(uint8_t *p, integer o, integer type, uint8_t *src,
+                        integer len) =
+    len != 0 ==>
+      be16(p + o) == type && be16(p + (o + 2)) == len &&
+      bytes_at{L, L}(p, o + 4, src, len);
+  predicate enc_ems{L}(uint8_t *p, integer o, integer ems) =
+    ems != 0 ==>
+      be16(p + o) == TKT_STATE_EXT_EXTENDED_MS && be16(p + (o + 2)) == 0;
+
   // p[0 .. n) is the canonical encoding of s (byte contents compared with
   // the memory s points to).
   predicate state_enc{L}(uint8_t *p, integer n, tkt_state s) =
     n == sv_size(s) &&
-    be16(p) == s.version && be16(p + 2) == s.cipher_suite &&
-    p[4] == s.compression &&
-    same_bytes{L, L}(p + 5, (uint8_t *)s.master_secret, 48) &&
-    p[53] == s.identity &&
-    (s.identity == TKT_IDENTITY_CERTIFICATE ==>
-       be24(p + 54) == s.cert_list.len &&
-       same_bytes{L, L}(p + 57, (uint8_t *)s.cert_list.ptr, s.cert_list.len)) &&
-    (s.identity == TKT_IDENTITY_PSK ==>
-       be16(p + 54) == s.psk_identity.len &&
-       same_bytes{L, L}(p + 56, (uint8_t *)s.psk_identity.ptr,
-                        s.psk_identity.len)) &&
-    be32(p + sv_ts_off(s)) == s.timestamp &&
-    (sv_exts_sz(s) != 0 ==>
-       be16(p + sv_ts_off(s) + 4) == sv_exts_sz(s)) &&
-    (s.server_name.len != 0 ==>
-       be16(p + sv_ts_off(s) + 6) == TKT_STATE_EXT_SERVER_NAME &&
-       be16(p + sv_ts_off(s) + 8) == s.server_name.len &&
-       same_bytes{L, L}(p + sv_ts_off(s) + 10, (uint8_t *)s.server_name.ptr,
-                        s.server_name.len)) &&
-    (s.alpn.len != 0 ==>
-       be16(p + sv_alpn_off(s)) == TKT_STATE_EXT_ALPN &&
-       be16(p + sv_alpn_off(s) + 2) == s.alpn.len &&
-       same_bytes{L, L}(p + sv_alpn_off(s) + 4, (uint8_t *)s.alpn.ptr,
-                        s.alpn.len)) &&
-    (s.extended_ms != 0 ==>
-       be16(p + sv_ems_off(s)) == TKT_STATE_EXT_EXTENDED_MS &&
-       be16(p + sv_ems_off(s) + 2) == 0);
+    enc_fixed(p, s.version, s.cipher_suite, s.compression,
+              (uint8_t *)s.master_secret, s.identity) &&
+    enc_id(p, s.identity, (uint8_t *)s.cert_list.ptr, s.cert_list.len,
+           (uint8_t *)s.psk_identity.ptr, s.psk_identity.len) &&
+    enc_ts(p, sv_ts_off(s), s.timestamp) &&
+    enc_len(p, sv_ts_off(s), sv_exts_sz(s)) &&
+    enc_name(p, sv_ts_off(s) + 6, TKT_STATE_EXT_SERVER_NAME,
+             (uint8_t *)s.server_name.ptr, s.server_name.len) &&
+    enc_name(p, sv_alpn_off(s), TKT_STATE_EXT_ALPN,
+             (uint8_t *)s.alpn.ptr, s.alpn.len) &&
+    enc_ems(p, sv_ems_off(s), s.extended_ms);
 
   // Two values are equal: same scalars, same lengths, same bytes behind
   // the pointers (a decoded value points into its buffer, so pointer
