@@ -1010,10 +1010,8 @@ tkt_status tkt_state_encode(const tkt_state *v, uint8_t *out, size_t cap,
 	 * state_enc part by part, against *v as it is now (its fields are
 	 * apart from out, so they read as at the call): the r_ asserts over
 	 * the fields read from memory, the t_ asserts over the record *v,
-	 * exactly the parts of state_enc. All of them prove; the fits ensures
-	 * (state_enc itself) is still unproved: the provers do not fold the
-	 * parts into state_enc over *v (neither did a lemma saying just that,
-	 * proved in 0.2 s, nor an assert *v == \at(*v, Pre), proved).
+	 * then its two halves, from which the provers fold state_enc (not
+	 * from the eight parts at once: spec/logic/state.h).
 	 */
 	/*@ assert q_n: n == sv_size(*v); */
 	/*@ assert q_c: v->compression == \at(v->compression, Pre); */
@@ -1051,5 +1049,7 @@ tkt_status tkt_state_encode(const tkt_state *v, uint8_t *out, size_t cap,
 	/*@ assert t_alpn: \let s = *v; enc_name(out, sv_alpn_off(s), TKT_STATE_EXT_ALPN,
 	      (uint8_t *)s.alpn.ptr, s.alpn.len); */
 	/*@ assert t_ems: \let s = *v; enc_ems(out, sv_ems_off(s), s.extended_ms); */
+	/*@ assert t_head: state_enc_head(out, n, *v); */
+	/*@ assert t_tail: state_enc_tail(out, *v); */
 	return TKT_OK;
 }
