@@ -982,13 +982,9 @@ tkt_status tkt_client_hello_encode(const tkt_client_hello *v, uint8_t *out,
 	/*@ assert m6: bytes_at{Here, Pre}(out, 38 + sl + csl, cm, cml); */
 	/*@ assert ll6: has == 1 ==> u16_at(out, pos, ll); */
 	/*@ assert l6: has == 1 ==> bytes_at{Here, Pre}(out, pos + 2, lst, ll); */
-	/*@ assert fin1: hello_prefix_encodes{Here, Pre}(out, ver, (uint8_t *)rnd,
-	      (uint8_t *)sid, sl); */
-	/*@ assert fin2: opt_list_encodes{Here, Pre}(out, pos, has,
-	      (uint8_t *)lst, ll); */
 	/* The whole encoding over the locals, which the ensures then only
 	 * has to match with v's fields at Pre (directly, it times out). */
-	/*@ assert fin3: ch_encodes{Here, Pre}(out, ver, (uint8_t *)rnd,
+	/*@ assert fin: ch_encodes{Here, Pre}(out, ver, (uint8_t *)rnd,
 	      (uint8_t *)sid, sl, (uint8_t *)cs, csl, (uint8_t *)cm, cml, has,
 	      (uint8_t *)lst, ll); */
 	*written = need;
@@ -1102,11 +1098,7 @@ tkt_status tkt_server_hello_encode(const tkt_server_hello *v, uint8_t *out,
 	/*@ assert cm5: u8_at(out, pos + 2, comp); */
 	/*@ assert ll5: has == 1 ==> u16_at(out, pos + 3, ll); */
 	/*@ assert l5: has == 1 ==> bytes_at{Here, Pre}(out, pos + 5, lst, ll); */
-	/*@ assert fin1: hello_prefix_encodes{Here, Pre}(out, ver, (uint8_t *)rnd,
-	      (uint8_t *)sid, sl); */
-	/*@ assert fin2: opt_list_encodes{Here, Pre}(out, pos + 3, has,
-	      (uint8_t *)lst, ll); */
-	/*@ assert fin3: sh_encodes{Here, Pre}(out, ver, (uint8_t *)rnd,
+	/*@ assert fin: sh_encodes{Here, Pre}(out, ver, (uint8_t *)rnd,
 	      (uint8_t *)sid, sl, suite, comp, has, (uint8_t *)lst, ll); */
 	*written = need;
 	return TKT_OK;
