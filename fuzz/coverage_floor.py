@@ -7,9 +7,11 @@ over src/codec/*.c, prints per-file line and branch coverage and fails
 unless src/codec as a whole reaches 100% of lines and at least 95% of
 branch directions (llvm-cov counts the true and the false side of each
 condition separately). Exceptions (fuzz/coverage-exceptions.txt) are
-lines `path reason` (a whole file left out) or `path:line reason` (one
-line and its branches left out); each is printed with its reason, and an
-exception that no longer matches an uncovered line is reported so the
+lines `path reason` (a whole file left out), `path:@tag reason` (each
+line of path whose source carries the comment `cov-exempt: tag`, with its
+branches) or `path:line reason` (one line by number: a marker is sturdier,
+numbers move when a file gains annotations); each is printed with its
+reason, and an exception that no longer matches a line is reported so the
 list cannot rot.
 """
 import re
@@ -29,14 +31,17 @@ def count(s):
 
 def main():
     show, exc_path = sys.argv[1], sys.argv[2]
-    file_exc, line_exc = {}, {}
+    file_exc, line_exc, tag_exc = {}, {}, {}
     try:
         for raw in open(exc_path):
             raw = raw.strip()
             if not raw or raw.startswith("#"):
                 continue
             key, _, reason = raw.partition(" ")
-            if ":" in key:
+            if ":@" in key:
+                path, tag = key.rsplit(":@", 1)
+                tag_exc[(path, tag)] = reason.strip()
+            elif ":" in key:
                 path, line = key.rsplit(":", 1)
                 line_exc[(path, int(line))] = reason.strip()
             else:
@@ -47,7 +52,9 @@ def main():
     files = {}
     cur = None
     hdr = re.compile(r"^(/\S+\.c):$")
-    ln = re.compile(r"^\s*(\d+)\|\s*([0-9.]+[kMG]?)?\|")
+    ln = re.compile(r"^\s*(\d+)\|\s*([0-9.]+[kMG]?)?\|(.*)$")
+    marker = re.compile(r"cov-exempt: ([\w-]+)")
+    tags_seen = set()
     br = re.compile(r"Branch \((\d+):\d+\): \[True: ([0-9.]+[kMG]?), False: ([0-9.]+[kMG]?)\]")
     for raw in open(show):
         m = hdr.match(raw.rstrip("\n"))
@@ -59,7 +66,13 @@ def main():
             continue
         if cur is None:
             continue
-        m = ln.match(raw)
+        m = ln.match(raw.rstrip("\n"))
+        if m:
+            t = marker.search(m.group(3))
+            if t and (cur, t.group(1)) in tag_exc:
+                tags_seen.add((cur, t.group(1)))
+                line_exc[(cur, int(m.group(1)))] = "%s (cov-exempt: %s)" % (
+                    tag_exc[(cur, t.group(1))], t.group(1))
         if m and m.group(2) is not None:
             files[cur]["lines"][int(m.group(1))] = count(m.group(2))
             continue
@@ -99,6 +112,10 @@ def main():
         print("%-26s %6d/%-7d %7.2f%% %6d/%-7d %7.2f%%" % (
             path, nlc, nl, 100.0 * nlc / nl if nl else 100.0,
             nbc, nb, 100.0 * nbc / nb if nb else 100.0))
+    for key, reason in sorted(tag_exc.items()):
+        if key not in tags_seen:
+            print("exception %s:@%s: %s  (STALE: no line carries the marker)"
+                  % (key[0], key[1], reason))
     for key, reason in sorted(line_exc.items()):
         print("exception %s:%d: %s%s" % (key[0], key[1], reason,
               "" if key in used else "  (STALE: no such line)"))

@@ -173,27 +173,36 @@
       be16(p + o) == TKT_STATE_EXT_EXTENDED_MS && be16(p + (o + 2)) == 0;
 
   // p[0 .. n) is the canonical encoding of s (byte contents compared with
-  // the memory s points to): its size, fixed part, identity and
-  // timestamp, then the block after the timestamp. Two halves, not one
-  // flat conjunction of eight parts: the provers fold each half from its
-  // parts and the halves into state_enc, but time out on the flat
-  // conjunction even with every part proved.
-  predicate state_enc_head{L}(uint8_t *p, integer n, tkt_state s) =
-    n == sv_size(s) &&
-    enc_fixed(p, s.version, s.cipher_suite, s.compression,
-              (uint8_t *)s.master_secret, s.identity) &&
-    enc_id(p, s.identity, (uint8_t *)s.cert_list.ptr, s.cert_list.len,
-           (uint8_t *)s.psk_identity.ptr, s.psk_identity.len) &&
-    enc_ts(p, sv_ts_off(s), s.timestamp);
-  predicate state_enc_tail{L}(uint8_t *p, tkt_state s) =
-    enc_len(p, sv_ts_off(s), sv_exts_sz(s)) &&
-    enc_name(p, sv_ts_off(s) + 6, TKT_STATE_EXT_SERVER_NAME,
-             (uint8_t *)s.server_name.ptr, s.server_name.len) &&
-    enc_name(p, sv_alpn_off(s), TKT_STATE_EXT_ALPN,
-             (uint8_t *)s.alpn.ptr, s.alpn.len) &&
-    enc_ems(p, sv_ems_off(s), s.extended_ms);
+  // the memory s points to): its size, the front (fixed part, identity,
+  // timestamp) and the block after the timestamp. The front and the
+  // block are predicates over the fields' values, and the codec's
+  // contracts state them over the fields read through a pointer (s->x),
+  // not over a tkt_state value: the provers fold the parts over scalars
+  // at once, and time out projecting the fields of a record loaded from
+  // memory (tkt_state_decode, tkt_state_encode).
+  predicate enc_front{L}(uint8_t *p, integer ver, integer suite,
+                         integer comp, uint8_t *ms, integer id,
+                         uint8_t *cert, integer cl, uint8_t *psk,
+                         integer pl, integer ts) =
+    enc_fixed(p, ver, suite, comp, ms, id) &&
+    enc_id(p, id, cert, cl, psk, pl) &&
+    enc_ts(p, 54 + id_body_sz(id, cl, pl), ts);
+  predicate enc_tail{L}(uint8_t *p, integer t, uint8_t *sn, integer snl,
+                        uint8_t *ap, integer al, integer ems) =
+    enc_len(p, t, sx_sz(snl, al, ems)) &&
+    enc_name(p, t + 6, TKT_STATE_EXT_SERVER_NAME, sn, snl) &&
+    enc_name(p, t + 6 + sext_name_sz(snl), TKT_STATE_EXT_ALPN, ap, al) &&
+    enc_ems(p, t + 6 + sext_name_sz(snl) + sext_name_sz(al), ems);
   predicate state_enc{L}(uint8_t *p, integer n, tkt_state s) =
-    state_enc_head(p, n, s) && state_enc_tail(p, s);
+    n == sv_size(s) &&
+    enc_front(p, s.version, s.cipher_suite, s.compression,
+              (uint8_t *)s.master_secret, s.identity,
+              (uint8_t *)s.cert_list.ptr, s.cert_list.len,
+              (uint8_t *)s.psk_identity.ptr, s.psk_identity.len,
+              s.timestamp) &&
+    enc_tail(p, sv_ts_off(s), (uint8_t *)s.server_name.ptr,
+             s.server_name.len, (uint8_t *)s.alpn.ptr, s.alpn.len,
+             s.extended_ms);
 
   // Two values are equal: same scalars, same lengths, same bytes behind
   // the pointers (a decoded value points into its buffer, so pointer

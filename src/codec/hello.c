@@ -545,6 +545,20 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 	return TKT_OK;
 }
 
+/*
+ * The big-endian 16-bit field at p, in a function of its own: the provers
+ * relate (p + o)[i] to be16(p + o) in this small context, and time out
+ * on it among the decoder's hypotheses.
+ */
+/*@ requires \valid_read(p + (0 .. 1));
+    assigns \nothing;
+    ensures \result == be16((uint8_t *)p);
+*/
+static uint16_t get16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] * 256u + p[1]);
+}
+
 /*@
   requires \valid_read(buf + (0 .. len - 1));
   requires \valid(out) && \valid(at);
@@ -563,10 +577,11 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
     ensures out->session_id.len == hello_sid_len(buf);
     ensures hello_sid_len(buf) > 0 ==> out->session_id.ptr == buf + 35;
     ensures hello_sid_len(buf) == 0 ==> out->session_id.ptr == \null;
-    ensures out->cipher_suite == be16(buf + sh_cs_off(buf));
-    ensures out->compression == buf[sh_cs_off(buf) + 2];
+    // The offsets and bytes of buf on the pre-state, like result above.
+    ensures out->cipher_suite == \old(be16(buf + sh_cs_off(buf)));
+    ensures out->compression == \old(buf[sh_cs_off(buf) + 2]);
     ensures hello_exts_view(out->has_extensions, &out->exts, buf,
-                            sh_ext_off(buf), len);
+                            \old(sh_ext_off(buf)), len);
 
   behavior truncated_version:
     assumes len < 2;
@@ -638,7 +653,7 @@ tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
 		*at = pos + (len - pos < 2u ? 0u : 2u);
 		return TKT_ERR_TRUNCATED;
 	}
-	cipher_suite = (uint16_t)(buf[pos] * 256u + buf[pos + 1]);
+	cipher_suite = get16(buf + pos);
 	compression = buf[pos + 2];
 	pos += 3u;
 	//@ assert pos == sh_ext_off(buf) && pos <= len;

@@ -406,7 +406,7 @@ tkt_status tkt_hello_set_ext35(const uint8_t *msg, size_t len,
 	st = tkt_exts_set_ext35(&exts, data, data_len, out + ext_off,
 		cap - ext_off, &w);
 	if (st != TKT_OK)
-		return st;
+		return st; /* cov-exempt: set-block */
 	/* What the block's writer stated; then the same across the prefix. */
 	/*@ assert s_msg: \forall integer k; 0 <= k < len ==>
 	      msg[k] == \at(msg[k], Pre); */
@@ -576,7 +576,7 @@ tkt_status tkt_hello_remove_ext35(const uint8_t *msg, size_t len,
 		st = tkt_exts_remove_ext35(&exts, out + ext_off, cap - ext_off,
 			&w);
 		if (st != TKT_OK)
-			return st;
+			return st; /* cov-exempt: remove-block */
 		/*@ assert d_msg: \forall integer k; 0 <= k < len ==>
 		      msg[k] == \at(msg[k], Pre); */
 		/*@ assert d_kept: \forall integer i; 0 <= i < exts.list.len ==>
