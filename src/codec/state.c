@@ -502,6 +502,10 @@ tkt_status tkt_state_decode(const uint8_t *buf, size_t len, tkt_state *out,
 
 #if defined(TKT_NO_CERT_IDENTITY) || defined(TKT_NO_STATE_EXTENSIONS)
 /* 1 if v needs a part of the format that this build left out. */
+/*@ requires \valid_read(v);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+*/
 static int state_left_out(const tkt_state *v)
 {
 #ifdef TKT_NO_CERT_IDENTITY
