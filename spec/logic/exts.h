@@ -108,13 +108,15 @@
   predicate wf_exts{L}(uint8_t *b, integer len) =
     2 <= len && be16(b) == len - 2 && wf_ext_body(b + 2, len - 2);
 
-  // A tkt_exts view describing the list it points to: what tkt_exts_decode
-  // produces and what the writers of a block rely on. The last facts on
-  // ext35 follow from the others by induction; they are stated so that
-  // the writers need no induction.
-  predicate exts_view{L}(tkt_exts *x) =
+  // What a tkt_exts view says about the list it points to, its
+  // readability aside: the facts on the bytes and the derived fields. The
+  // last facts on ext35 follow from the others by induction; they are
+  // stated so that the writers need no induction. It is separate from
+  // exts_view so that a decoder can state its output view in its final
+  // memory, where its own locals are freed: the list's readability there
+  // follows from the caller's buffer (see hello_exts_view).
+  predicate exts_shape{L}(tkt_exts *x) =
     x->list.len <= 65535 &&
-    \valid_read(x->list.ptr + (0 .. x->list.len - 1)) &&
     wf_ext_body(x->list.ptr, x->list.len) &&
     x->count == ext_count(x->list.ptr, 0, x->list.len) &&
     (x->has_ext35 == 0 || x->has_ext35 == 1) &&
@@ -129,6 +131,11 @@
     (x->has_ext35 == 0 ==>
        x->ext35_off == 0 && x->ext35_index == 0 &&
        x->ext35.ptr == \null && x->ext35.len == 0);
+
+  // A tkt_exts view describing the list it points to: what tkt_exts_decode
+  // produces and what the writers of a block rely on.
+  predicate exts_view{L}(tkt_exts *x) =
+    \valid_read(x->list.ptr + (0 .. x->list.len - 1)) && exts_shape(x);
 */
 
 #endif

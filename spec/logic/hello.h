@@ -80,10 +80,15 @@
 
   // What a decoder reports for the optional block that starts at e in b
   // and ends at len: absent (an empty list at \null) or the list behind
-  // the block's 2-byte length; a valid view (exts_view) either way.
+  // the block's 2-byte length. The list lies inside b's len bytes, so a
+  // caller that may read those may read the list too: with that, x is a
+  // valid view (exts_view). Readability is left to the caller's buffer
+  // because the decoders state this in their final memory, where their
+  // local copy of the view is freed; WP's provers do not carry a
+  // \valid_read of the list across that.
   predicate hello_exts_view{L}(int has, tkt_exts *x, uint8_t *b, integer e,
                                integer len) =
-    exts_view(x) &&
+    exts_shape(x) &&
     (e == len ==> has == 0 && x->list.ptr == \null && x->list.len == 0) &&
     (e < len ==> has == 1 && x->list.ptr == b + (e + 2) &&
                  x->list.len == len - e - 2);

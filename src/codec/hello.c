@@ -109,7 +109,8 @@ static tkt_status hello_prefix(const uint8_t *buf, size_t len,
 
 /*
  * Whatever follows the fixed fields: nothing, or exactly one extensions
- * block. `*at` is absolute.
+ * block. `*at` is absolute and written on failure only: on success the
+ * decoder consumed the whole buffer and says so last.
  */
 /*@
   requires pos <= len;
@@ -121,14 +122,14 @@ static tkt_status hello_prefix(const uint8_t *buf, size_t len,
 
   behavior none:
     assumes pos == len;
-    assigns *has, *exts, *at;
-    ensures \result == TKT_OK && *at == len;
+    assigns *has, *exts;
+    ensures \result == TKT_OK;
     ensures hello_exts_view(*has, exts, buf, pos, len);
 
   behavior block:
     assumes pos < len && wf_exts(buf + pos, len - pos);
-    assigns *has, *exts, *at;
-    ensures \result == TKT_OK && *at == len;
+    assigns *has, *exts;
+    ensures \result == TKT_OK;
     ensures hello_exts_view(*has, exts, buf, pos, len);
 
   // *has is not written; *exts is the callee's to leave as it likes.
@@ -163,13 +164,13 @@ static tkt_status hello_exts(const uint8_t *buf, size_t len, size_t pos,
 		      no_ext35(exts->list.ptr, 0, 0) &&
 		      ext_count(exts->list.ptr, 0, 0) == 0;
 		*/
-		*at = len;
 		return TKT_OK;
 	}
 	st = tkt_exts_decode(buf + pos, len - pos, exts, &rel);
-	*at = pos + rel;
-	if (st != TKT_OK)
+	if (st != TKT_OK) {
+		*at = pos + rel;
 		return st;
+	}
 	//@ assert view_at: exts_view(exts);
 	*has = 1;
 	//@ assert view_has: exts_view(exts);
@@ -374,6 +375,43 @@ static void hello_put_byte(uint8_t *dst, uint8_t c)
 	          x->ext35.ptr == \null && x->ext35.len == 0); */
 }
 
+/*
+ * The last stores of a successful ClientHello decode: the fields other
+ * than the extensions view, stored after that view, and the consumed
+ * length n. In a function of its own so that the provers see, in a small
+ * context, that these stores leave the view as it was (b and e are the
+ * decoder's buffer and block offset).
+ */
+/*@
+  requires \valid(out) && \valid(at) && \separated(out, at);
+  requires hello_exts_view(has, &out->exts, b, e, n);
+  assigns out->version, out->random, out->session_id, out->cipher_suites,
+          out->compression, out->has_extensions, *at;
+  ensures out->version == version && out->random == random;
+  ensures out->session_id.ptr == sid_ptr && out->session_id.len == sid_len;
+  ensures out->cipher_suites.ptr == cs && out->cipher_suites.len == cs_len;
+  ensures out->compression.ptr == cm && out->compression.len == cm_len;
+  ensures out->has_extensions == has && *at == n;
+  ensures hello_exts_view(has, &out->exts, b, e, n);
+*/
+static void client_hello_finish(tkt_client_hello *out, uint16_t version,
+	const uint8_t *random, const uint8_t *sid_ptr, size_t sid_len,
+	const uint8_t *cs, size_t cs_len, const uint8_t *cm, size_t cm_len,
+	int has, size_t *at, size_t n)
+	/*@ ghost (const uint8_t *b, size_t e) */
+{
+	out->version = version;
+	out->random = random;
+	out->session_id.ptr = sid_ptr;
+	out->session_id.len = sid_len;
+	out->cipher_suites.ptr = cs;
+	out->cipher_suites.len = cs_len;
+	out->compression.ptr = cm;
+	out->compression.len = cm_len;
+	out->has_extensions = has;
+	*at = n;
+}
+
 /*@
   requires \valid_read(buf + (0 .. len - 1));
   requires \valid(out) && \valid(at);
@@ -531,17 +569,11 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 	if (st != TKT_OK)
 		return st;
 	//@ assert ch_view: hello_exts_view(has, &exts, buf, pos, len);
-	/* Every field of tkt_client_hello. */
-	out->version = version;
-	out->random = random;
-	out->session_id.ptr = sid.ptr;
-	out->session_id.len = sid.len;
-	out->cipher_suites.ptr = cs;
-	out->cipher_suites.len = cs_len;
-	out->compression.ptr = cm;
-	out->compression.len = cm_len;
-	out->has_extensions = has;
+	//@ assert ch_list: \valid_read(exts.list.ptr + (0 .. exts.list.len - 1));
 	tkt_exts_put_(&out->exts, &exts);
+	//@ assert ch_out: hello_exts_view(has, &out->exts, buf, pos, len);
+	client_hello_finish(out, version, random, sid.ptr, sid.len, cs, cs_len,
+		cm, cm_len, has, at, len) /*@ ghost (buf, pos) */;
 	return TKT_OK;
 }
 
@@ -557,6 +589,35 @@ tkt_status tkt_client_hello_decode(const uint8_t *buf, size_t len,
 static uint16_t get16(const uint8_t *p)
 {
 	return (uint16_t)(p[0] * 256u + p[1]);
+}
+
+/*
+ * As client_hello_finish, for a ServerHello; its one byte field,
+ * compression, is stored before the view (see tkt_server_hello_decode).
+ */
+/*@
+  requires \valid(out) && \valid(at) && \separated(out, at);
+  requires hello_exts_view(has, &out->exts, b, e, n);
+  assigns out->version, out->random, out->session_id, out->cipher_suite,
+          out->has_extensions, *at;
+  ensures out->version == version && out->random == random;
+  ensures out->session_id.ptr == sid_ptr && out->session_id.len == sid_len;
+  ensures out->cipher_suite == cipher_suite;
+  ensures out->has_extensions == has && *at == n;
+  ensures hello_exts_view(has, &out->exts, b, e, n);
+*/
+static void server_hello_finish(tkt_server_hello *out, uint16_t version,
+	const uint8_t *random, const uint8_t *sid_ptr, size_t sid_len,
+	uint16_t cipher_suite, int has, size_t *at, size_t n)
+	/*@ ghost (const uint8_t *b, size_t e) */
+{
+	out->version = version;
+	out->random = random;
+	out->session_id.ptr = sid_ptr;
+	out->session_id.len = sid_len;
+	out->cipher_suite = cipher_suite;
+	out->has_extensions = has;
+	*at = n;
 }
 
 /*@
@@ -664,27 +725,17 @@ tkt_status tkt_server_hello_decode(const uint8_t *buf, size_t len,
 		return st;
 	/* The only byte store, first and through hello_put_byte (see there). */
 	//@ assert sh_view: hello_exts_view(has, &exts, buf, pos, len);
+	//@ assert sh_list: \valid_read(exts.list.ptr + (0 .. exts.list.len - 1));
 	hello_put_byte(&out->compression, compression) /*@ ghost (&exts) */;
 	/*@ assert sh_hdr: \let k = pos - 3;
 	      buf[0] == \at(buf[0], Pre) && buf[1] == \at(buf[1], Pre) &&
 	      buf[34] == \at(buf[34], Pre) && buf[k] == \at(buf[k], Pre) &&
 	      buf[k + 1] == \at(buf[k + 1], Pre) &&
 	      buf[k + 2] == \at(buf[k + 2], Pre); */
-	/* Every other field of tkt_server_hello and of tkt_exts. */
-	out->version = version;
-	out->random = random;
-	out->session_id.ptr = sid.ptr;
-	out->session_id.len = sid.len;
-	out->cipher_suite = cipher_suite;
-	out->has_extensions = has;
-	out->exts.list.ptr = exts.list.ptr;
-	out->exts.list.len = exts.list.len;
-	out->exts.count = exts.count;
-	out->exts.has_ext35 = exts.has_ext35;
-	out->exts.ext35_index = exts.ext35_index;
-	out->exts.ext35_off = exts.ext35_off;
-	out->exts.ext35.ptr = exts.ext35.ptr;
-	out->exts.ext35.len = exts.ext35.len;
+	tkt_exts_put_(&out->exts, &exts);
+	//@ assert sh_out: hello_exts_view(has, &out->exts, buf, pos, len);
+	server_hello_finish(out, version, random, sid.ptr, sid.len,
+		cipher_suite, has, at, len) /*@ ghost (buf, pos) */;
 	return TKT_OK;
 }
 

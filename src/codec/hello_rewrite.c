@@ -48,6 +48,92 @@ static tkt_status hello_type(const uint8_t *msg, size_t len, int *type)
 	return st;
 }
 
+/*
+ * The outputs of a located hello: a copy of the decoder's view, the
+ * block's offset and whether the block is present. In a function of its
+ * own so that the provers carry the view across the two scalar stores in
+ * a small context.
+ */
+/*@
+  requires \valid(ext_off) && \valid(exts) && \valid(has) && \valid_read(src);
+  requires \separated(ext_off, exts, has, src);
+  requires \separated(exts, src->list.ptr + (0 .. src->list.len - 1));
+  requires exts_view(src);
+  assigns *ext_off, *exts, *has;
+  ensures *ext_off == off && *has == h;
+  ensures exts->list.ptr == \old(src->list.ptr);
+  ensures exts->list.len == \old(src->list.len);
+  ensures exts_view(exts);
+*/
+static void locate_put(size_t *ext_off, tkt_exts *exts, int *has,
+	size_t off, int h, const tkt_exts *src)
+{
+	tkt_exts_put_(exts, src);
+	*ext_off = off;
+	*has = h;
+}
+
+/* A ClientHello message: see hello_locate. */
+/*@
+  requires 4 <= len;
+  requires \valid_read(msg + (0 .. len - 1));
+  requires \valid(ext_off) && \valid(exts) && \valid(has);
+  requires \separated(ext_off, exts, has, msg + (0 .. len - 1));
+  assigns *ext_off, *exts, *has;
+  ensures result: \result == TKT_OK <==> wf_client_hello(msg + 4, len - 4);
+  ensures failed: \result != TKT_OK ==>
+          \result == TKT_ERR_TRUNCATED || \result == TKT_ERR_RANGE ||
+          \result == TKT_ERR_BAD_LENGTH || \result == TKT_ERR_TRAILING ||
+          \result == TKT_ERR_DUPLICATE;
+
+  behavior ok:
+    assumes wf_client_hello(msg + 4, len - 4);
+    assigns *ext_off, *exts, *has;
+    ensures *ext_off == 4 + ch_ext_off(msg + 4);
+    // hello_exts_view(*has, exts, msg, *ext_off, len), one part a clause
+    ensures view: exts_view(exts);
+    ensures none: *ext_off == len ==>
+              *has == 0 && exts->list.ptr == \null && exts->list.len == 0;
+    ensures block: *ext_off < len ==>
+              *has == 1 && exts->list.ptr == msg + (*ext_off + 2) &&
+              exts->list.len == len - *ext_off - 2;
+
+  behavior bad:
+    assumes !wf_client_hello(msg + 4, len - 4);
+    assigns \nothing;
+
+  complete behaviors;
+  disjoint behaviors;
+*/
+static tkt_status client_locate(const uint8_t *msg, size_t len,
+	size_t *ext_off, tkt_exts *exts, int *has)
+{
+	tkt_client_hello ch;
+	size_t at = 0, off;
+	tkt_status st;
+
+	st = tkt_client_hello_decode(msg + TKT_HS_HEADER_LEN,
+		len - TKT_HS_HEADER_LEN, &ch, &at);
+	if (st != TKT_OK)
+		return st;
+	off = TKT_HS_HEADER_LEN + 35u + ch.session_id.len + 2u
+		+ ch.cipher_suites.len + 1u + ch.compression.len;
+	/*@ assert ch_none: off == len ==>
+	      ch.has_extensions == 0 && ch.exts.list.ptr == \null &&
+	      ch.exts.list.len == 0; */
+	/*@ assert ch_block: off < len ==>
+	      ch.has_extensions == 1 && ch.exts.list.ptr == msg + (off + 2) &&
+	      ch.exts.list.len == len - off - 2; */
+	locate_put(ext_off, exts, has, off, ch.has_extensions, &ch.exts);
+	/*@ assert view: exts_view(exts); */
+	/*@ assert none: *ext_off == len ==>
+	      *has == 0 && exts->list.ptr == \null && exts->list.len == 0; */
+	/*@ assert block: *ext_off < len ==>
+	      *has == 1 && exts->list.ptr == msg + (*ext_off + 2) &&
+	      exts->list.len == len - *ext_off - 2; */
+	return TKT_OK;
+}
+
 /* A ServerHello message: see hello_locate. */
 /*@
   requires 4 <= len;
@@ -86,22 +172,21 @@ static tkt_status server_locate(const uint8_t *msg, size_t len,
 	size_t *ext_off, tkt_exts *exts, int *has)
 {
 	tkt_server_hello sh;
-	size_t at = 0;
+	size_t at = 0, off;
 	tkt_status st;
 
 	st = tkt_server_hello_decode(msg + TKT_HS_HEADER_LEN,
 		len - TKT_HS_HEADER_LEN, &sh, &at);
 	if (st != TKT_OK)
 		return st;
-	*ext_off = TKT_HS_HEADER_LEN + 35u + sh.session_id.len + 3u;
-	/*@ assert sh_none: *ext_off == len ==>
+	off = TKT_HS_HEADER_LEN + 35u + sh.session_id.len + 3u;
+	/*@ assert sh_none: off == len ==>
 	      sh.has_extensions == 0 && sh.exts.list.ptr == \null &&
 	      sh.exts.list.len == 0; */
-	/*@ assert sh_block: *ext_off < len ==>
-	      sh.has_extensions == 1 && sh.exts.list.ptr == msg + (*ext_off + 2) &&
-	      sh.exts.list.len == len - *ext_off - 2; */
-	tkt_exts_put_(exts, &sh.exts);
-	*has = sh.has_extensions;
+	/*@ assert sh_block: off < len ==>
+	      sh.has_extensions == 1 && sh.exts.list.ptr == msg + (off + 2) &&
+	      sh.exts.list.len == len - off - 2; */
+	locate_put(ext_off, exts, has, off, sh.has_extensions, &sh.exts);
 	/*@ assert view: exts_view(exts); */
 	/*@ assert none: *ext_off == len ==>
 	      *has == 0 && exts->list.ptr == \null && exts->list.len == 0; */
@@ -151,7 +236,8 @@ static tkt_status server_locate(const uint8_t *msg, size_t len,
   behavior bad_client:
     assumes wf_hs(msg, len) && hs_type(msg) == 1;
     assumes !wf_client_hello(msg + 4, len - 4);
-    assigns \nothing;
+    // As bad_server.
+    assigns *ext_off, *exts, *has;
     ensures \result == TKT_ERR_TRUNCATED || \result == TKT_ERR_RANGE ||
             \result == TKT_ERR_BAD_LENGTH || \result == TKT_ERR_TRAILING ||
             \result == TKT_ERR_DUPLICATE;
@@ -173,39 +259,13 @@ static tkt_status hello_locate(const uint8_t *msg, size_t len, size_t *ext_off,
 	tkt_exts *exts, int *has)
 {
 	int type = 0;
-	size_t at = 0;
 	tkt_status st;
 
 	st = hello_type(msg, len, &type);
 	if (st != TKT_OK)
 		return st;
-	if (type == TKT_HS_CLIENT_HELLO) {
-		tkt_client_hello ch;
-
-		st = tkt_client_hello_decode(msg + TKT_HS_HEADER_LEN,
-			len - TKT_HS_HEADER_LEN, &ch, &at);
-		if (st != TKT_OK)
-			return st;
-		*ext_off = TKT_HS_HEADER_LEN + 35u + ch.session_id.len + 2u
-			+ ch.cipher_suites.len + 1u + ch.compression.len;
-		/*@ assert ch_none: *ext_off == len ==>
-		      ch.has_extensions == 0 && ch.exts.list.ptr == \null &&
-		      ch.exts.list.len == 0; */
-		/*@ assert ch_block: *ext_off < len ==>
-		      ch.has_extensions == 1 &&
-		      ch.exts.list.ptr == msg + (*ext_off + 2) &&
-		      ch.exts.list.len == len - *ext_off - 2; */
-		*has = ch.has_extensions;
-		tkt_exts_put_(exts, &ch.exts);
-		/*@ assert view: exts_view(exts); */
-		/*@ assert none: *ext_off == len ==>
-		      *has == 0 && exts->list.ptr == \null &&
-		      exts->list.len == 0; */
-		/*@ assert block: *ext_off < len ==>
-		      *has == 1 && exts->list.ptr == msg + (*ext_off + 2) &&
-		      exts->list.len == len - *ext_off - 2; */
-		return TKT_OK;
-	}
+	if (type == TKT_HS_CLIENT_HELLO)
+		return client_locate(msg, len, ext_off, exts, has);
 	if (type == TKT_HS_SERVER_HELLO)
 		return server_locate(msg, len, ext_off, exts, has);
 	return TKT_ERR_BAD_TYPE;
