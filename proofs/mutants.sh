@@ -25,13 +25,15 @@ killed=0; survived=0; broken=0
 n=0
 # Unproved goals in prove.sh's item logs under $1 (written as it runs;
 # its wp.log is only their concatenation) that the ledger does not cover.
+# The ledger's stream starts with a line that names no goal: with an empty
+# ledger, awk's NR == FNR would otherwise take the goals for the ledger.
 new_unproved() {
 	cat "$1"/parts/*.log 2>/dev/null \
 		| grep -oE '^\[wp\] \[(Failed|Timeout|Unknown|Invalid|Stepout)\] Goal [A-Za-z0-9_]+' \
 		| awk '{print $NF}' | sort -u \
 		| awk 'NR == FNR { if ($0 ~ /\*$/) pre[substr($0, 1, length($0) - 1)] = 1; else exact[$0] = 1; next }
 			{ if ($0 in exact) next; for (p in pre) if (index($0, p) == 1) next; print }' \
-			<({ grep -vE '^\s*(#|$)' "$ledger" 2>/dev/null || true; } | awk '{print $1}') -
+			<(echo '@@ledger@@'; { grep -vE '^\s*(#|$)' "$ledger" 2>/dev/null || true; } | awk '{print $1}') -
 }
 while IFS='|' read -r file fct script what; do
 	case $file in ''|'#'*) continue ;; esac
