@@ -125,12 +125,6 @@ static tkt_status client_locate(const uint8_t *msg, size_t len,
 	      ch.has_extensions == 1 && ch.exts.list.ptr == msg + (off + 2) &&
 	      ch.exts.list.len == len - off - 2; */
 	locate_put(ext_off, exts, has, off, ch.has_extensions, &ch.exts);
-	/*@ assert view: exts_view(exts); */
-	/*@ assert none: *ext_off == len ==>
-	      *has == 0 && exts->list.ptr == \null && exts->list.len == 0; */
-	/*@ assert block: *ext_off < len ==>
-	      *has == 1 && exts->list.ptr == msg + (*ext_off + 2) &&
-	      exts->list.len == len - *ext_off - 2; */
 	return TKT_OK;
 }
 
@@ -187,12 +181,6 @@ static tkt_status server_locate(const uint8_t *msg, size_t len,
 	      sh.has_extensions == 1 && sh.exts.list.ptr == msg + (off + 2) &&
 	      sh.exts.list.len == len - off - 2; */
 	locate_put(ext_off, exts, has, off, sh.has_extensions, &sh.exts);
-	/*@ assert view: exts_view(exts); */
-	/*@ assert none: *ext_off == len ==>
-	      *has == 0 && exts->list.ptr == \null && exts->list.len == 0; */
-	/*@ assert block: *ext_off < len ==>
-	      *has == 1 && exts->list.ptr == msg + (*ext_off + 2) &&
-	      exts->list.len == len - *ext_off - 2; */
 	return TKT_OK;
 }
 
