@@ -30,11 +30,7 @@
   // later writes are placed by x then leaves the provers a cycle.
   predicate u8_at{L}(uint8_t *b, integer k, integer x) = b[k] == x;
   predicate u16_at{L}(uint8_t *b, integer k, integer x) = be16(b + k) == x;
-
-  // A view that points into its buffer holds the buffer's bytes at its
-  // offset: a decoder's output stated as an encoding of its input.
-  lemma bytes_at_self{L}: \forall uint8_t *b, integer off, n;
-    bytes_at{L, L}(b, off, b + off, n);
+  predicate u24_at{L}(uint8_t *b, integer k, integer x) = be24(b + k) == x;
 
   lemma be16_range{L}: \forall uint8_t *p; 0 <= be16(p) <= 65535;
   lemma be24_range{L}: \forall uint8_t *p; 0 <= be24(p) <= 16777215;

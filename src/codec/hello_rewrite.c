@@ -273,6 +273,9 @@ static tkt_status hello_locate(const uint8_t *msg, size_t len, size_t *ext_off,
   ensures type: out[0] == msg[0];
   ensures len: be24(out + 1) == body_len;
   ensures copy: \forall integer k; 4 <= k < n ==> out[k] == msg[k];
+  // The frame as a plain equation: the callers' facts about the bytes
+  // behind the prefix then cross the call without the havoc.
+  ensures kept: \forall integer k; n <= k ==> out[k] == \old(out[k]);
 */
 static void copy_prefix(uint8_t *out, const uint8_t *msg, size_t n,
 	size_t body_len)
@@ -294,6 +297,183 @@ static void copy_prefix(uint8_t *out, const uint8_t *msg, size_t n,
 	*/
 	for (i = TKT_HS_HEADER_LEN; i < n; i++)
 		out[i] = msg[i];
+}
+
+/*
+ * tkt_hello_set_ext35's writes: the new block at out + pos, then the
+ * header and the prefix. In a function of its own so that its goals see
+ * the view (exts_view) but not the message's recursive logic (hm_*,
+ * wf_hello_msg), whose axioms the provers unfold without end; the
+ * caller then only renames the view's fields into the message's terms.
+ */
+/*@
+  requires \valid_read(x) && exts_view(x);
+  requires 4 <= pos;
+  requires m <= 65535;
+  requires (x->has_ext35 == 1 ? x->list.len - x->ext35.len + m
+                              : x->list.len + 4 + m) <= 65535;
+  requires pos <= hm_ext_off_max;
+  requires pos + 2 + (x->has_ext35 == 1 ? x->list.len - x->ext35.len + m
+                                        : x->list.len + 4 + m) <= cap;
+  requires \valid_read(msg + (0 .. pos - 1));
+  requires \valid_read(data + (0 .. m - 1));
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(out + (0 .. cap - 1), x);
+  requires \separated(out + (0 .. cap - 1), msg + (0 .. pos - 1));
+  requires \separated(out + (0 .. cap - 1), data + (0 .. m - 1));
+  requires \separated(out + (0 .. cap - 1),
+                      x->list.ptr + (0 .. x->list.len - 1));
+  requires \separated(x, x->list.ptr + (0 .. x->list.len - 1));
+  assigns out[0 .. cap - 1];
+  ensures result: \result == TKT_OK;
+  ensures type: out[0] == \old(msg[0]);
+  // As a predicate, like r_ext_len: from the equation the caller's
+  // simplifier would rewrite pos as bytes of out.
+  ensures body_len: u24_at(out, 1, pos + 2 + (x->has_ext35 == 1 ?
+            x->list.len - x->ext35.len + m : x->list.len + 4 + m) - 4);
+  ensures prefix: \forall integer k; 4 <= k < pos ==> out[k] == \old(msg[k]);
+  // The block's length as a predicate too: from the equation the caller's
+  // simplifier would rewrite m as bytes of out.
+  ensures r_block_len: x->has_ext35 == 1 ==>
+            u16_at(out, pos, x->list.len - x->ext35.len + m);
+  // The list's bytes by their index in the list: the provers match a
+  // bound variable that stands bare in an address, not one under + or -.
+  ensures r_head: x->has_ext35 == 1 ==> \forall integer i;
+            0 <= i < x->ext35_off + 2 ==>
+            (out + pos)[2 + i] == \old(x->list.ptr[i]);
+  // The data's length as a predicate: from be16(...) == m the caller's
+  // simplifier would rewrite m as bytes of out (see u16_at).
+  ensures r_ext_len: x->has_ext35 == 1 ==>
+            u16_at(out, pos + (2 + x->ext35_off + 2), m);
+  ensures r_new: x->has_ext35 == 1 ==> \forall integer k;
+            2 + x->ext35_off + 4 <= k < 2 + x->ext35_off + 4 + m ==>
+            (out + pos)[k] == \old(data[k - (2 + x->ext35_off + 4)]);
+  ensures r_tail: x->has_ext35 == 1 ==> \forall integer i;
+            x->ext35_off + 4 + x->ext35.len <= i < x->list.len ==>
+            (out + pos)[2 + i - x->ext35.len + m] == \old(x->list.ptr[i]);
+  ensures a_block_len: x->has_ext35 == 0 ==>
+            u16_at(out, pos, x->list.len + 4 + m);
+  ensures a_list: x->has_ext35 == 0 ==> \forall integer i;
+            0 <= i < x->list.len ==>
+            (out + pos)[2 + i] == \old(x->list.ptr[i]);
+  ensures a_ext_type: x->has_ext35 == 0 ==>
+            be16(out + pos + (2 + x->list.len)) == 35;
+  ensures a_ext_len: x->has_ext35 == 0 ==>
+            u16_at(out, pos + (2 + x->list.len + 2), m);
+  ensures a_new: x->has_ext35 == 0 ==> \forall integer i; 0 <= i < m ==>
+            (out + pos)[2 + x->list.len + 4 + i] == \old(data[i]);
+*/
+static tkt_status set_write(const tkt_exts *x, const uint8_t *data, size_t m,
+	uint8_t *out, size_t cap, size_t pos, const uint8_t *msg)
+{
+	size_t w = 0;
+	tkt_status st;
+
+	/*@ assert h_bool: x->has_ext35 == 0 || x->has_ext35 == 1; */
+	st = tkt_exts_set_ext35(x, data, m, out + pos, cap - pos, &w);
+	if (st == TKT_OK) {
+		/*@ assert w_msg: same_bytes{Here, Pre}(msg, msg, pos); */
+		/*@ assert w_list: same_bytes{Here, Pre}(x->list.ptr, x->list.ptr,
+		      x->list.len); */
+		/*@ assert w_data: same_bytes{Here, Pre}(data, data, m); */
+		/*@ assert w_r_block_len: x->has_ext35 == 1 ==>
+		      be16(out + pos) == x->list.len - x->ext35.len + m; */
+		/*@ assert w_r_head: x->has_ext35 == 1 ==> \forall integer i;
+		      0 <= i < x->ext35_off + 2 ==>
+		      (out + pos)[2 + i] == \at(x->list.ptr[i], Pre); */
+		/*@ assert w_r_ext_len: x->has_ext35 == 1 ==>
+		      be16(out + pos + (2 + x->ext35_off + 2)) == m; */
+		/*@ assert w_r_new: x->has_ext35 == 1 ==> \forall integer k;
+		      2 + x->ext35_off + 4 <= k < 2 + x->ext35_off + 4 + m ==>
+		      (out + pos)[k] == \at(data[k - (2 + x->ext35_off + 4)], Pre); */
+		/*@ assert w_r_tail: x->has_ext35 == 1 ==> \forall integer i;
+		      x->ext35_off + 4 + x->ext35.len <= i < x->list.len ==>
+		      (out + pos)[2 + i - x->ext35.len + m] ==
+		      \at(x->list.ptr[i], Pre); */
+		/*@ assert w_a_block_len: x->has_ext35 == 0 ==>
+		      be16(out + pos) == x->list.len + 4 + m; */
+		/*@ assert w_a_list: x->has_ext35 == 0 ==> \forall integer i;
+		      0 <= i < x->list.len ==>
+		      (out + pos)[2 + i] == \at(x->list.ptr[i], Pre); */
+		/*@ assert w_a_ext_type: x->has_ext35 == 0 ==>
+		      be16(out + pos + (2 + x->list.len)) == 35; */
+		/*@ assert w_a_ext_len: x->has_ext35 == 0 ==>
+		      be16(out + pos + (2 + x->list.len + 2)) == m; */
+		/*@ assert w_a_new: x->has_ext35 == 0 ==> \forall integer i;
+		      0 <= i < m ==>
+		      (out + pos)[2 + x->list.len + 4 + i] == \at(data[i], Pre); */
+		copy_prefix(out, msg, pos, pos + w - TKT_HS_HEADER_LEN);
+	}
+	return st;
+}
+
+/*
+ * tkt_hello_remove_ext35's writes when the hello has an extensions block:
+ * the block at out + pos, then the header and the prefix. A function of
+ * its own for the reason given at set_write.
+ */
+/*@
+  requires \valid_read(x) && exts_view(x);
+  requires 4 <= pos <= hm_ext_off_max;
+  requires pos + 2 + (x->has_ext35 == 1 ?
+              x->list.len - 4 - x->ext35.len : x->list.len) <= cap;
+  requires \valid_read(msg + (0 .. pos - 1));
+  requires \valid(out + (0 .. cap - 1));
+  requires \separated(out + (0 .. cap - 1), x);
+  requires \separated(out + (0 .. cap - 1), msg + (0 .. pos - 1));
+  requires \separated(out + (0 .. cap - 1),
+                      x->list.ptr + (0 .. x->list.len - 1));
+  requires \separated(x, x->list.ptr + (0 .. x->list.len - 1));
+  assigns out[0 .. cap - 1];
+  ensures result: \result == TKT_OK;
+  ensures type: out[0] == \old(msg[0]);
+  // As a predicate, for the reason given at set_write.
+  ensures body_len: u24_at(out, 1, pos + 2 + (x->has_ext35 == 1 ?
+            x->list.len - 4 - x->ext35.len : x->list.len) - 4);
+  ensures prefix: \forall integer k; 4 <= k < pos ==> out[k] == \old(msg[k]);
+  ensures d_block_len: x->has_ext35 == 1 ==>
+            be16(out + pos) == x->list.len - 4 - x->ext35.len;
+  ensures d_head: x->has_ext35 == 1 ==> \forall integer i;
+            0 <= i < x->ext35_off ==>
+            (out + pos)[2 + i] == \old(x->list.ptr[i]);
+  ensures d_tail: x->has_ext35 == 1 ==> \forall integer i;
+            x->ext35_off + 4 + x->ext35.len <= i < x->list.len ==>
+            (out + pos)[2 + i - 4 - x->ext35.len] == \old(x->list.ptr[i]);
+  ensures k_block_len: x->has_ext35 == 0 ==> be16(out + pos) == x->list.len;
+  ensures k_list: x->has_ext35 == 0 ==> \forall integer i;
+            0 <= i < x->list.len ==>
+            (out + pos)[2 + i] == \old(x->list.ptr[i]);
+*/
+static tkt_status remove_write(const tkt_exts *x, uint8_t *out, size_t cap,
+	size_t pos, const uint8_t *msg)
+{
+	size_t w = 0;
+	tkt_status st;
+
+	/*@ assert h_bool: x->has_ext35 == 0 || x->has_ext35 == 1; */
+	st = tkt_exts_remove_ext35(x, out + pos, cap - pos, &w);
+	if (st == TKT_OK) {
+		/*@ assert w_msg: same_bytes{Here, Pre}(msg, msg, pos); */
+		/*@ assert w_list: same_bytes{Here, Pre}(x->list.ptr, x->list.ptr,
+		      x->list.len); */
+		/*@ assert w_d_block_len: x->has_ext35 == 1 ==>
+		      be16(out + pos) == x->list.len - 4 - x->ext35.len; */
+		/*@ assert w_d_head: x->has_ext35 == 1 ==>
+		      \forall integer i; 0 <= i < x->ext35_off ==>
+		      (out + pos)[2 + i] == \at(x->list.ptr[i], Pre); */
+		/*@ assert w_d_tail: x->has_ext35 == 1 ==>
+		      \forall integer i;
+		      x->ext35_off + 4 + x->ext35.len <= i < x->list.len ==>
+		      (out + pos)[2 + i - 4 - x->ext35.len] ==
+		      \at(x->list.ptr[i], Pre); */
+		/*@ assert w_k_block_len: x->has_ext35 == 0 ==>
+		      be16(out + pos) == x->list.len; */
+		/*@ assert w_k_list: x->has_ext35 == 0 ==>
+		      \forall integer i; 0 <= i < x->list.len ==>
+		      (out + pos)[2 + i] == \at(x->list.ptr[i], Pre); */
+		copy_prefix(out, msg, pos, pos + w - TKT_HS_HEADER_LEN);
+	}
+	return st;
 }
 
 /*@
@@ -426,7 +606,7 @@ tkt_status tkt_hello_set_ext35(const uint8_t *msg, size_t len,
 	size_t *written)
 {
 	tkt_exts exts;
-	size_t ext_off = 0, block, need, w = 0;
+	size_t ext_off = 0, block, need;
 	int has = 0;
 	tkt_status st;
 
@@ -437,12 +617,23 @@ tkt_status tkt_hello_set_ext35(const uint8_t *msg, size_t len,
 	if (st != TKT_OK)
 		return st;
 	/*@ assert v_len: exts.list.len == hm_list_len(msg, len); */
-	/*@ assert v_ptr: has == 1 ==> exts.list.ptr == hm_list(msg); */
+	/*@ assert v_ptr: has != 0 ==> exts.list.ptr == hm_list(msg); */
 	/*@ assert v_35: exts.has_ext35 == 1 <==> hm_has35(msg, len); */
 	/*@ assert v_off: exts.has_ext35 == 1 ==>
 	      exts.ext35_off == hm_35_off(msg, len); */
 	/*@ assert v_dlen: exts.has_ext35 == 1 ==>
 	      exts.ext35.len == hm_35_len(msg, len); */
+	/* Read off exts_view here, where it is the only fact about the view. */
+	/*@ assert v_bool: exts.has_ext35 == 0 || exts.has_ext35 == 1; */
+	/*@ assert v_in: exts.has_ext35 == 1 ==>
+	      exts.ext35_off + 4 + exts.ext35.len <= exts.list.len; */
+	/*@ assert v_ptr35: exts.has_ext35 == 1 ==>
+	      has == 1 && exts.list.ptr == hm_list(msg); */
+	/*@ assert v_ptrl: exts.list.len != 0 ==>
+	      exts.list.ptr == hm_list(msg); */
+	/*@ assert v_list: \forall integer i; 0 <= i < exts.list.len ==>
+	      exts.list.ptr[i] == hm_list(msg)[i]; */
+	/*@ assert v_none: has == 0 ==> exts.list.len == 0; */
 	block = tkt_exts_set_ext35_size(&exts, data_len);
 	if (block == 0u)
 		return TKT_ERR_ARG;
@@ -451,63 +642,9 @@ tkt_status tkt_hello_set_ext35(const uint8_t *msg, size_t len,
 		*written = need;
 		return TKT_ERR_BUFFER_TOO_SMALL;
 	}
-	st = tkt_exts_set_ext35(&exts, data, data_len, out + ext_off,
-		cap - ext_off, &w);
+	st = set_write(&exts, data, data_len, out, cap, ext_off, msg);
 	if (st != TKT_OK)
 		return st; /* cov-exempt: set-block */
-	/* What the block's writer stated; then the same across the prefix. */
-	/*@ assert s_msg: \forall integer k; 0 <= k < len ==>
-	      msg[k] == \at(msg[k], Pre); */
-	/*@ assert s_kept: has == 1 ==> \forall integer i;
-	      0 <= i < exts.list.len ==>
-	      exts.list.ptr[i] == \at(hm_list(msg)[i], Pre); */
-	/*@ assert s_data: \forall integer i; 0 <= i < data_len ==>
-	      data[i] == \at(data[i], Pre); */
-	/*@ assert s_head: exts.has_ext35 == 1 ==> \forall integer k;
-	      2 <= k < 2 + \at(hm_35_off(msg, len), Pre) + 2 ==>
-	      (out + ext_off)[k] == \at(hm_list(msg)[k - 2], Pre); */
-	/*@ assert s_new: exts.has_ext35 == 1 ==> \forall integer k;
-	      2 + \at(hm_35_off(msg, len), Pre) + 4 <= k <
-	      2 + \at(hm_35_off(msg, len), Pre) + 4 + data_len ==>
-	      (out + ext_off)[k] ==
-	      \at(data[k - (2 + hm_35_off(msg, len) + 4)], Pre); */
-	/*@ assert s_tail: exts.has_ext35 == 1 ==> \forall integer k;
-	      2 + \at(hm_35_off(msg, len), Pre) + 4 + data_len <= k <
-	      2 + \at(hm_replace_len(msg, len, data_len), Pre) ==>
-	      (out + ext_off)[k] ==
-	      \at(hm_list(msg)[k - 2 + hm_35_len(msg, len) - data_len], Pre); */
-	/*@ assert s_list: exts.has_ext35 == 0 ==> \forall integer i;
-	      0 <= i < \at(hm_list_len(msg, len), Pre) ==>
-	      (out + ext_off)[2 + i] == \at(hm_list(msg)[i], Pre); */
-	/*@ assert s_append: exts.has_ext35 == 0 ==> \forall integer i;
-	      0 <= i < data_len ==>
-	      (out + ext_off)[2 + \at(hm_list_len(msg, len), Pre) + 4 + i] ==
-	      \at(data[i], Pre); */
-	copy_prefix(out, msg, ext_off, need - TKT_HS_HEADER_LEN);
-	/*@ assert c_msg: \forall integer k; 0 <= k < len ==>
-	      msg[k] == \at(msg[k], Pre); */
-	/*@ assert c_prefix: \forall integer k; 4 <= k < ext_off ==>
-	      out[k] == \at(msg[k], Pre); */
-	/*@ assert c_head: exts.has_ext35 == 1 ==> \forall integer k;
-	      2 <= k < 2 + \at(hm_35_off(msg, len), Pre) + 2 ==>
-	      (out + ext_off)[k] == \at(hm_list(msg)[k - 2], Pre); */
-	/*@ assert c_new: exts.has_ext35 == 1 ==> \forall integer k;
-	      2 + \at(hm_35_off(msg, len), Pre) + 4 <= k <
-	      2 + \at(hm_35_off(msg, len), Pre) + 4 + data_len ==>
-	      (out + ext_off)[k] ==
-	      \at(data[k - (2 + hm_35_off(msg, len) + 4)], Pre); */
-	/*@ assert c_tail: exts.has_ext35 == 1 ==> \forall integer k;
-	      2 + \at(hm_35_off(msg, len), Pre) + 4 + data_len <= k <
-	      2 + \at(hm_replace_len(msg, len, data_len), Pre) ==>
-	      (out + ext_off)[k] ==
-	      \at(hm_list(msg)[k - 2 + hm_35_len(msg, len) - data_len], Pre); */
-	/*@ assert c_list: exts.has_ext35 == 0 ==> \forall integer i;
-	      0 <= i < \at(hm_list_len(msg, len), Pre) ==>
-	      (out + ext_off)[2 + i] == \at(hm_list(msg)[i], Pre); */
-	/*@ assert c_append: exts.has_ext35 == 0 ==> \forall integer i;
-	      0 <= i < data_len ==>
-	      (out + ext_off)[2 + \at(hm_list_len(msg, len), Pre) + 4 + i] ==
-	      \at(data[i], Pre); */
 	*written = need;
 	return TKT_OK;
 }
@@ -600,7 +737,7 @@ tkt_status tkt_hello_remove_ext35(const uint8_t *msg, size_t len,
 	uint8_t *out, size_t cap, size_t *written)
 {
 	tkt_exts exts;
-	size_t ext_off = 0, need, w = 0;
+	size_t ext_off = 0, need;
 	int has = 0;
 	tkt_status st;
 
@@ -609,70 +746,38 @@ tkt_status tkt_hello_remove_ext35(const uint8_t *msg, size_t len,
 	if (st != TKT_OK)
 		return st;
 	/*@ assert v_len: exts.list.len == hm_list_len(msg, len); */
-	/*@ assert v_ptr: has == 1 ==> exts.list.ptr == hm_list(msg); */
+	/*@ assert v_ptr: has != 0 ==> exts.list.ptr == hm_list(msg); */
 	/*@ assert v_35: exts.has_ext35 == 1 <==> hm_has35(msg, len); */
 	/*@ assert v_off: exts.has_ext35 == 1 ==>
 	      exts.ext35_off == hm_35_off(msg, len); */
 	/*@ assert v_dlen: exts.has_ext35 == 1 ==>
 	      exts.ext35.len == hm_35_len(msg, len); */
+	/* Read off exts_view here, where it is the only fact about the view. */
+	/*@ assert v_bool: exts.has_ext35 == 0 || exts.has_ext35 == 1; */
+	/*@ assert v_in: exts.has_ext35 == 1 ==>
+	      exts.ext35_off + 4 + exts.ext35.len <= exts.list.len; */
+	/*@ assert v_ptr35: exts.has_ext35 == 1 ==>
+	      has == 1 && exts.list.ptr == hm_list(msg); */
+	/*@ assert v_ptrl: exts.list.len != 0 ==>
+	      exts.list.ptr == hm_list(msg); */
+	/*@ assert v_list: \forall integer i; 0 <= i < exts.list.len ==>
+	      exts.list.ptr[i] == hm_list(msg)[i]; */
 	need = has ? ext_off + tkt_exts_remove_ext35_size(&exts) : ext_off;
 	if (cap < need) {
 		*written = need;
 		return TKT_ERR_BUFFER_TOO_SMALL;
 	}
+	/*@ assert has_none: has == 0 ==> exts.list.len == 0 &&
+	      exts.has_ext35 == 0 && hm_list_len(msg, len) == 0; */
+	/* Without an extensions block there is nothing to remove: the
+	   message is copied as it is. */
 	if (has) {
-		st = tkt_exts_remove_ext35(&exts, out + ext_off, cap - ext_off,
-			&w);
+		st = remove_write(&exts, out, cap, ext_off, msg);
 		if (st != TKT_OK)
 			return st; /* cov-exempt: remove-block */
-		/*@ assert d_msg: \forall integer k; 0 <= k < len ==>
-		      msg[k] == \at(msg[k], Pre); */
-		/*@ assert d_kept: \forall integer i; 0 <= i < exts.list.len ==>
-		      exts.list.ptr[i] == \at(hm_list(msg)[i], Pre); */
-		/*@ assert d_head: exts.has_ext35 == 1 ==> \forall integer i;
-		      0 <= i < \at(hm_35_off(msg, len), Pre) ==>
-		      (out + ext_off)[2 + i] == \at(hm_list(msg)[i], Pre); */
-		/*@ assert d_tail: exts.has_ext35 == 1 ==> \forall integer i;
-		      \at(hm_35_off(msg, len) + 4 + hm_35_len(msg, len), Pre) <= i <
-		      \at(hm_list_len(msg, len), Pre) ==>
-		      (out + ext_off)[2 + i - 4 - \at(hm_35_len(msg, len), Pre)] ==
-		      \at(hm_list(msg)[i], Pre); */
-		/*@ assert d_list: exts.has_ext35 == 0 ==> \forall integer i;
-		      0 <= i < \at(hm_list_len(msg, len), Pre) ==>
-		      (out + ext_off)[2 + i] == \at(hm_list(msg)[i], Pre); */
+	} else {
+		copy_prefix(out, msg, ext_off, ext_off - TKT_HS_HEADER_LEN);
 	}
-	/*
-	 * What the block's writer stated (nothing was written without a
-	 * block: its list is empty), then the prefix: each fact is carried
-	 * across the copy by name.
-	 */
-	/*@ assert r_head: has == 1 && exts.has_ext35 == 1 ==> \forall integer i;
-	      0 <= i < \at(hm_35_off(msg, len), Pre) ==>
-	      (out + ext_off)[2 + i] == \at(hm_list(msg)[i], Pre); */
-	/*@ assert r_tail: has == 1 && exts.has_ext35 == 1 ==> \forall integer i;
-	      \at(hm_35_off(msg, len) + 4 + hm_35_len(msg, len), Pre) <= i <
-	      \at(hm_list_len(msg, len), Pre) ==>
-	      (out + ext_off)[2 + i - 4 - \at(hm_35_len(msg, len), Pre)] ==
-	      \at(hm_list(msg)[i], Pre); */
-	/*@ assert r_list: exts.has_ext35 == 0 ==> \forall integer i;
-	      0 <= i < \at(hm_list_len(msg, len), Pre) ==>
-	      (out + ext_off)[2 + i] == \at(hm_list(msg)[i], Pre); */
-	copy_prefix(out, msg, ext_off, need - TKT_HS_HEADER_LEN);
-	/*@ assert c_msg: \forall integer k; 0 <= k < len ==>
-	      msg[k] == \at(msg[k], Pre); */
-	/*@ assert c_prefix: \forall integer k; 4 <= k < ext_off ==>
-	      out[k] == \at(msg[k], Pre); */
-	/*@ assert c_head: exts.has_ext35 == 1 ==> \forall integer i;
-	      0 <= i < \at(hm_35_off(msg, len), Pre) ==>
-	      (out + ext_off)[2 + i] == \at(hm_list(msg)[i], Pre); */
-	/*@ assert c_tail: exts.has_ext35 == 1 ==> \forall integer i;
-	      \at(hm_35_off(msg, len) + 4 + hm_35_len(msg, len), Pre) <= i <
-	      \at(hm_list_len(msg, len), Pre) ==>
-	      (out + ext_off)[2 + i - 4 - \at(hm_35_len(msg, len), Pre)] ==
-	      \at(hm_list(msg)[i], Pre); */
-	/*@ assert c_list: exts.has_ext35 == 0 ==> \forall integer i;
-	      0 <= i < \at(hm_list_len(msg, len), Pre) ==>
-	      (out + ext_off)[2 + i] == \at(hm_list(msg)[i], Pre); */
 	*written = need;
 	return TKT_OK;
 }
