@@ -32,6 +32,11 @@
   predicate u16_at{L}(uint8_t *b, integer k, integer x) = be16(b + k) == x;
   predicate u24_at{L}(uint8_t *b, integer k, integer x) = be24(b + k) == x;
 
+  // A view that points into its buffer holds the buffer's bytes at its
+  // offset: a decoder's output stated as an encoding of its input.
+  lemma bytes_at_self{L}: \forall uint8_t *b, integer off, n;
+    bytes_at{L, L}(b, off, b + off, n);
+
   lemma be16_range{L}: \forall uint8_t *p; 0 <= be16(p) <= 65535;
   lemma be24_range{L}: \forall uint8_t *p; 0 <= be24(p) <= 16777215;
   lemma be32_range{L}: \forall uint8_t *p; 0 <= be32(p) <= 4294967295;
