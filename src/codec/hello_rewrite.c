@@ -372,6 +372,8 @@ static tkt_status set_write(const tkt_exts *x, const uint8_t *data, size_t m,
 	/*@ assert h_bool: x->has_ext35 == 0 || x->has_ext35 == 1; */
 	st = tkt_exts_set_ext35(x, data, m, out + pos, cap - pos, &w);
 	if (st == TKT_OK) {
+		/* The block writer's facts, by name: each then crosses
+		   copy_prefix through its `kept` clause. */
 		/*@ assert w_msg: same_bytes{Here, Pre}(msg, msg, pos); */
 		/*@ assert w_list: same_bytes{Here, Pre}(x->list.ptr, x->list.ptr,
 		      x->list.len); */
@@ -453,6 +455,7 @@ static tkt_status remove_write(const tkt_exts *x, uint8_t *out, size_t cap,
 	/*@ assert h_bool: x->has_ext35 == 0 || x->has_ext35 == 1; */
 	st = tkt_exts_remove_ext35(x, out + pos, cap - pos, &w);
 	if (st == TKT_OK) {
+		/* As in set_write. */
 		/*@ assert w_msg: same_bytes{Here, Pre}(msg, msg, pos); */
 		/*@ assert w_list: same_bytes{Here, Pre}(x->list.ptr, x->list.ptr,
 		      x->list.len); */
