@@ -204,6 +204,82 @@
              s.server_name.len, (uint8_t *)s.alpn.ptr, s.alpn.len,
              s.extended_ms);
 
+  // ---- one encoding per value ----
+
+  // Two buffers that hold the same part of an encoding, in one memory
+  // state, hold the same bytes there: with the decoder's contract this
+  // gives encode(decode(b)) == b (proofs/rt_state.c), and it is the
+  // canonicity of the format (no two encodings of one value). Each part
+  // takes two lemmas: first its length and type bytes one by one (from
+  // the injectivity of be16/be24/be32, spec/logic/hs.h and nst.h), then
+  // the range; the provers do not find the byte-by-byte split of a range
+  // on their own. Small lemmas keep each proof well under a second.
+  lemma enc_fixed_bytes{L}: \forall uint8_t *p, *q, *ms, integer ver,
+      suite, comp, id;
+    enc_fixed(p, ver, suite, comp, ms, id) &&
+    enc_fixed(q, ver, suite, comp, ms, id) ==>
+    p[0] == q[0] && p[1] == q[1] && p[2] == q[2] && p[3] == q[3] &&
+    p[4] == q[4] && p[53] == q[53];
+  lemma enc_fixed_canon{L}: \forall uint8_t *p, *q, *ms, integer ver,
+      suite, comp, id;
+    enc_fixed(p, ver, suite, comp, ms, id) &&
+    enc_fixed(q, ver, suite, comp, ms, id) ==>
+    \forall integer k; 0 <= k < 54 ==> p[k] == q[k];
+  lemma enc_id_bytes{L}: \forall uint8_t *p, *q, *cert, *psk, integer id,
+      cl, pl;
+    enc_id(p, id, cert, cl, psk, pl) && enc_id(q, id, cert, cl, psk, pl) ==>
+    (id == TKT_IDENTITY_CERTIFICATE ==>
+       p[54] == q[54] && p[55] == q[55] && p[56] == q[56]) &&
+    (id == TKT_IDENTITY_PSK ==> p[54] == q[54] && p[55] == q[55]);
+  lemma enc_id_canon{L}: \forall uint8_t *p, *q, *cert, *psk, integer id,
+      cl, pl;
+    enc_id(p, id, cert, cl, psk, pl) && enc_id(q, id, cert, cl, psk, pl) ==>
+    \forall integer k; 54 <= k < 54 + id_body_sz(id, cl, pl) ==>
+      p[k] == q[k];
+  lemma enc_ts_bytes{L}: \forall uint8_t *p, *q, integer t, ts;
+    enc_ts(p, t, ts) && enc_ts(q, t, ts) ==>
+    p[t] == q[t] && p[t + 1] == q[t + 1] && p[t + 2] == q[t + 2] &&
+    p[t + 3] == q[t + 3];
+  lemma enc_ts_canon{L}: \forall uint8_t *p, *q, integer t, ts;
+    enc_ts(p, t, ts) && enc_ts(q, t, ts) ==>
+    \forall integer k; t <= k < t + 4 ==> p[k] == q[k];
+  lemma enc_front_canon{L}: \forall uint8_t *p, *q, *ms, *cert, *psk,
+      integer ver, suite, comp, id, cl, pl, ts;
+    enc_front(p, ver, suite, comp, ms, id, cert, cl, psk, pl, ts) &&
+    enc_front(q, ver, suite, comp, ms, id, cert, cl, psk, pl, ts) ==>
+    \forall integer k; 0 <= k < 54 + id_body_sz(id, cl, pl) + 4 ==>
+      p[k] == q[k];
+
+  lemma enc_len_bytes{L}: \forall uint8_t *p, *q, integer t, x;
+    enc_len(p, t, x) && enc_len(q, t, x) && x != 0 ==>
+    p[t + 4] == q[t + 4] && p[t + 5] == q[t + 5];
+  lemma enc_len_canon{L}: \forall uint8_t *p, *q, integer t, x;
+    enc_len(p, t, x) && enc_len(q, t, x) && x != 0 ==>
+    \forall integer k; t + 4 <= k < t + 6 ==> p[k] == q[k];
+  lemma enc_name_bytes{L}: \forall uint8_t *p, *q, *src, integer o, type,
+      len;
+    enc_name(p, o, type, src, len) && enc_name(q, o, type, src, len) &&
+    len != 0 ==>
+    p[o] == q[o] && p[o + 1] == q[o + 1] && p[o + 2] == q[o + 2] &&
+    p[o + 3] == q[o + 3];
+  lemma enc_name_canon{L}: \forall uint8_t *p, *q, *src, integer o, type,
+      len;
+    enc_name(p, o, type, src, len) && enc_name(q, o, type, src, len) ==>
+    \forall integer k; o <= k < o + sext_name_sz(len) ==> p[k] == q[k];
+  lemma enc_ems_bytes{L}: \forall uint8_t *p, *q, integer o, ems;
+    enc_ems(p, o, ems) && enc_ems(q, o, ems) && ems != 0 ==>
+    p[o] == q[o] && p[o + 1] == q[o + 1] && p[o + 2] == q[o + 2] &&
+    p[o + 3] == q[o + 3];
+  lemma enc_ems_canon{L}: \forall uint8_t *p, *q, integer o, ems;
+    enc_ems(p, o, ems) && enc_ems(q, o, ems) ==>
+    \forall integer k; o <= k < o + sext_ems_sz(ems) ==> p[k] == q[k];
+  lemma enc_tail_canon{L}: \forall uint8_t *p, *q, *sn, *ap, integer t,
+      snl, al, ems;
+    enc_tail(p, t, sn, snl, ap, al, ems) &&
+    enc_tail(q, t, sn, snl, ap, al, ems) ==>
+    \forall integer k; t + 4 <= k < t + 4 + sx_block(snl, al, ems) ==>
+      p[k] == q[k];
+
   // Two values are equal: same scalars, same lengths, same bytes behind
   // the pointers (a decoded value points into its buffer, so pointer
   // equality is not the notion of equality here).
