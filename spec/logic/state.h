@@ -280,18 +280,26 @@
     \forall integer k; t + 4 <= k < t + 4 + sx_block(snl, al, ems) ==>
       p[k] == q[k];
 
-  // And one value per encoding of the block: two blocks of the same size
-  // encoded in the same bytes have the same entries (each entry's type
-  // says which field it is, its length says how long).
-  lemma enc_tail_fields{L}: \forall uint8_t *p, *sn1, *sn2, *ap1, *ap2,
-      integer t, snl1, snl2, al1, al2, ems1, ems2;
-    enc_tail(p, t, sn1, snl1, ap1, al1, ems1) &&
-    enc_tail(p, t, sn2, snl2, ap2, al2, ems2) &&
-    sx_sz(snl1, al1, ems1) == sx_sz(snl2, al2, ems2) &&
-    0 <= snl1 <= TKT_STATE_NAME_MAX && 0 <= snl2 <= TKT_STATE_NAME_MAX &&
-    0 <= al1 <= TKT_STATE_NAME_MAX && 0 <= al2 <= TKT_STATE_NAME_MAX &&
-    (ems1 == 0 || ems1 == 1) && (ems2 == 0 || ems2 == 1) ==>
-    snl1 == snl2 && al1 == al2 && ems1 == ems2;
+  // Two values are equal: same scalars, same lengths, same bytes behind
+  // the pointers (a decoded value points into its buffer, so pointer
+  // equality is not the notion of equality here).
+  predicate state_val_eq{L}(tkt_state a, tkt_state b) =
+    a.version == b.version && a.cipher_suite == b.cipher_suite &&
+    a.compression == b.compression &&
+    same_bytes{L, L}((uint8_t *)a.master_secret, (uint8_t *)b.master_secret, 48) &&
+    a.identity == b.identity &&
+    a.cert_list.len == b.cert_list.len &&
+    same_bytes{L, L}((uint8_t *)a.cert_list.ptr, (uint8_t *)b.cert_list.ptr,
+                     a.cert_list.len) &&
+    a.psk_identity.len == b.psk_identity.len &&
+    same_bytes{L, L}((uint8_t *)a.psk_identity.ptr,
+                     (uint8_t *)b.psk_identity.ptr, a.psk_identity.len) &&
+    a.timestamp == b.timestamp && a.extended_ms == b.extended_ms &&
+    a.server_name.len == b.server_name.len &&
+    same_bytes{L, L}((uint8_t *)a.server_name.ptr,
+                     (uint8_t *)b.server_name.ptr, a.server_name.len) &&
+    a.alpn.len == b.alpn.len &&
+    same_bytes{L, L}((uint8_t *)a.alpn.ptr, (uint8_t *)b.alpn.ptr, a.alpn.len);
 */
 
 #endif
