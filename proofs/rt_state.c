@@ -18,71 +18,100 @@
 
 #include "tkt/codec.h"
 #include "tkt_spec.h"
+#include "rt_state_canon.h"
 
 /*
- * certs_wf is recursive over the bytes, so when the memory changes (a
- * decoder writing its output, an encoder copying the list) the provers
- * cannot carry it over on their own: that takes induction over the list.
- * The loops below spell the induction out, walking the list in step at
- * the two labels (lemma loops: proven like code, executed by nobody).
+ * encode(decode(b)) == b: the decoder says that b is the encoding of the
+ * value it returns (enc_front, enc_tail over b), the encoder that out is;
+ * the lemma functions of rt_state_canon.h make two encodings of one value
+ * equal byte for byte. They are stated in one memory state, so the
+ * asserts first carry b's encoding across the encoder's writes, which
+ * stay inside out.
  */
-
 /*@ requires \valid_read(buf + (0 .. len - 1));
     requires \valid(out + (0 .. cap - 1));
     requires len <= cap;
     requires \separated(out + (0 .. cap - 1), buf + (0 .. len - 1));
     assigns out[0 .. cap - 1];
-    ensures state_wf((uint8_t *)buf, len) ==>
-      \result == 1 && same_bytes{Post, Post}(out, (uint8_t *)buf, len);
-    ensures !state_wf((uint8_t *)buf, len) ==> \result == 0;
+    ensures state_wf{Pre}((uint8_t *)buf, len) ==>
+      \result == 1 && same_bytes{Post, Pre}(out, (uint8_t *)buf, len);
+    ensures !state_wf{Pre}((uint8_t *)buf, len) ==> \result == 0;
 */
 int rt_state_bytes(const uint8_t *buf, size_t len, uint8_t *out, size_t cap)
 {
 	tkt_state v;
-	size_t at, w = 0, i;
+	size_t at, w = 0;
 
 	if (tkt_state_decode(buf, len, &v, &at) != TKT_OK)
 		return 0;
-	/* The decoder proved the list well-formed at Pre; buf is unchanged. */
-	i = 0;
-	/*@ loop invariant 0 <= i <= v.cert_list.len;
-	    loop invariant certs_wf{Pre}((uint8_t *)v.cert_list.ptr, i,
-	                                 v.cert_list.len);
-	    loop invariant certs_wf((uint8_t *)v.cert_list.ptr, i,
-	                            v.cert_list.len) ==>
-	                   certs_wf((uint8_t *)v.cert_list.ptr, 0,
-	                            v.cert_list.len);
-	    loop assigns i;
-	    loop variant v.cert_list.len - i;
-	*/
-	while (i != v.cert_list.len) {
-		const uint8_t *p = v.cert_list.ptr;
-
-		i += 3u + ((size_t)p[i] * 256u + p[i + 1u]) * 256u + p[i + 2u];
-	}
-	/*@ assert state_val_ok(v); */
 	if (tkt_state_encode(&v, out, cap, &w) != TKT_OK) {
 		/*@ assert \false; */
 		return 0;
 	}
-	/*@ assert w == len; */
-	/*@ assert \forall integer i; 0 <= i < 5 ==> out[i] == buf[i]; */
-	/*@ assert \forall integer i; 5 <= i < 54 ==> out[i] == buf[i]; */
-	/*@ assert \forall integer i; 54 <= i < sv_ts_off(v) ==>
-	      out[i] == buf[i]; */
-	/*@ assert \forall integer i; sv_ts_off(v) <= i < sv_ts_off(v) + 4 ==>
-	      out[i] == buf[i]; */
-	/*@ assert sv_exts_sz(v) != 0 ==> \forall integer i;
-	      sv_ts_off(v) + 4 <= i < sv_ts_off(v) + 6 ==> out[i] == buf[i]; */
-	/*@ assert \forall integer i;
-	      sv_ts_off(v) + 6 <= i < sv_alpn_off(v) ==> out[i] == buf[i]; */
-	/*@ assert \forall integer i;
-	      sv_alpn_off(v) <= i < sv_ems_off(v) ==> out[i] == buf[i]; */
-	/*@ assert \forall integer i;
-	      sv_ems_off(v) <= i < len ==> out[i] == buf[i]; */
+	/* The encoder wrote only out: buf, with the fields of b's encoding
+	   inside it, reads as before. */
+	/*@ assert keep: \forall integer k; 0 <= k < len ==>
+	      buf[k] == \at(buf[k], Pre); */
+	/* Each field lies inside buf, so it reads as before too. */
+	/*@ assert in_ts: sv_ts_off(v) + 4 <= len; */
+	/*@ assert in_len: sx_sz(v.server_name.len, v.alpn.len, v.extended_ms)
+	      != 0 ==> sv_ts_off(v) + 6 <= len; */
+	/*@ assert in_alpn: v.alpn.len != 0 ==>
+	      sv_alpn_off(v) + 4 + v.alpn.len <= len; */
+	/*@ assert in_ems: v.extended_ms != 0 ==> sv_ems_off(v) + 4 <= len; */
+	/* b's encoding now, part by part. b_len and b_ems place their field
+	   as the contracts do (54 + id_body_sz(...)): with sv_ts_off they
+	   timed out. */
+	/*@ assert b_fixed: enc_fixed((uint8_t *)buf, v.version,
+	      v.cipher_suite, v.compression, (uint8_t *)v.master_secret,
+	      v.identity); */
+	/*@ assert b_id: enc_id((uint8_t *)buf, v.identity,
+	      (uint8_t *)v.cert_list.ptr, v.cert_list.len,
+	      (uint8_t *)v.psk_identity.ptr, v.psk_identity.len); */
+	/*@ assert b_ts: enc_ts((uint8_t *)buf, sv_ts_off(v), v.timestamp); */
+	/*@ assert b_front: enc_front((uint8_t *)buf, v.version, v.cipher_suite,
+	      v.compression, (uint8_t *)v.master_secret, v.identity,
+	      (uint8_t *)v.cert_list.ptr, v.cert_list.len,
+	      (uint8_t *)v.psk_identity.ptr, v.psk_identity.len, v.timestamp); */
+	/*@ assert b_len: enc_len((uint8_t *)buf,
+	      54 + id_body_sz(v.identity, v.cert_list.len, v.psk_identity.len),
+	      sx_sz(v.server_name.len, v.alpn.len, v.extended_ms)); */
+	/*@ assert b_sn: enc_name((uint8_t *)buf, sv_ts_off(v) + 6,
+	      TKT_STATE_EXT_SERVER_NAME, (uint8_t *)v.server_name.ptr,
+	      v.server_name.len); */
+	/*@ assert b_alpn: enc_name((uint8_t *)buf, sv_alpn_off(v),
+	      TKT_STATE_EXT_ALPN, (uint8_t *)v.alpn.ptr, v.alpn.len); */
+	/*@ assert b_ems: enc_ems((uint8_t *)buf,
+	      54 + id_body_sz(v.identity, v.cert_list.len, v.psk_identity.len) +
+	      6 + sext_name_sz(v.server_name.len) + sext_name_sz(v.alpn.len),
+	      v.extended_ms); */
+	/*@ assert b_tail: enc_tail((uint8_t *)buf, sv_ts_off(v),
+	      (uint8_t *)v.server_name.ptr, v.server_name.len,
+	      (uint8_t *)v.alpn.ptr, v.alpn.len, v.extended_ms); */
+	/* One encoding per value (rt_state_canon.h). */
+	rt_state_canon_front(out, buf, v.version, v.cipher_suite,
+		v.compression, v.master_secret, v.identity, v.cert_list.ptr,
+		v.cert_list.len, v.psk_identity.ptr, v.psk_identity.len,
+		v.timestamp);
+	rt_state_canon_tail(out, buf, 54u + (v.identity ==
+		TKT_IDENTITY_CERTIFICATE ? 3u + v.cert_list.len : v.identity ==
+		TKT_IDENTITY_PSK ? 2u + v.psk_identity.len : 0u),
+		v.server_name.ptr, v.server_name.len, v.alpn.ptr, v.alpn.len,
+		v.extended_ms);
+	/*@ assert same_front: \forall integer k; 0 <= k < sv_ts_off(v) + 4 ==>
+	      out[k] == buf[k]; */
+	/*@ assert same_tail: \forall integer k; sv_ts_off(v) + 4 <= k < len ==>
+	      out[k] == buf[k]; */
 	return 1;
 }
 
+/*
+ * decode(encode(v)) == v. certs_wf is recursive over the bytes, so when
+ * the list is copied (the encoder writing out) the provers cannot carry
+ * it over on their own: that takes induction over the list. The loop
+ * below spells the induction out, walking the list in step in v's memory
+ * and in out (a lemma loop: proven like code, executed by nobody).
+ */
 /*@ requires \valid_read(v);
     requires \valid_read(v->master_secret + (0 .. TKT_MASTER_SECRET_LEN - 1));
     requires \valid_read(v->cert_list.ptr + (0 .. v->cert_list.len - 1));
