@@ -203,27 +203,6 @@
     enc_tail(p, sv_ts_off(s), (uint8_t *)s.server_name.ptr,
              s.server_name.len, (uint8_t *)s.alpn.ptr, s.alpn.len,
              s.extended_ms);
-
-  // Two values are equal: same scalars, same lengths, same bytes behind
-  // the pointers (a decoded value points into its buffer, so pointer
-  // equality is not the notion of equality here).
-  predicate state_val_eq{L}(tkt_state a, tkt_state b) =
-    a.version == b.version && a.cipher_suite == b.cipher_suite &&
-    a.compression == b.compression &&
-    same_bytes{L, L}((uint8_t *)a.master_secret, (uint8_t *)b.master_secret, 48) &&
-    a.identity == b.identity &&
-    a.cert_list.len == b.cert_list.len &&
-    same_bytes{L, L}((uint8_t *)a.cert_list.ptr, (uint8_t *)b.cert_list.ptr,
-                     a.cert_list.len) &&
-    a.psk_identity.len == b.psk_identity.len &&
-    same_bytes{L, L}((uint8_t *)a.psk_identity.ptr,
-                     (uint8_t *)b.psk_identity.ptr, a.psk_identity.len) &&
-    a.timestamp == b.timestamp && a.extended_ms == b.extended_ms &&
-    a.server_name.len == b.server_name.len &&
-    same_bytes{L, L}((uint8_t *)a.server_name.ptr,
-                     (uint8_t *)b.server_name.ptr, a.server_name.len) &&
-    a.alpn.len == b.alpn.len &&
-    same_bytes{L, L}((uint8_t *)a.alpn.ptr, (uint8_t *)b.alpn.ptr, a.alpn.len);
 */
 
 #endif
