@@ -109,10 +109,11 @@ int rt_state_bytes(const uint8_t *buf, size_t len, uint8_t *out, size_t cap)
 /*
  * The decoder, with what rt_state_decode_back needs from it: back's
  * encoding in out at Pre (the decoder's own form), where back's byte
- * fields point and that out reads as before. Only back is written, but
- * the provers carry a byte across that write slowly (3 s in a function
- * of its own, time-outs among rt_state_decode_back's hypotheses): here
- * the context holds the decoder's contract and nothing else.
+ * fields point, the bytes of its name fields as out's at Pre, and that
+ * out reads as before. Only back is written, but the provers carry a
+ * byte across that write slowly (3 s in a function of its own,
+ * time-outs among rt_state_decode_back's hypotheses): here the context
+ * holds the decoder's contract and nothing else.
  */
 /*@ requires \valid(back) && \valid_read(out + (0 .. w - 1));
     requires \separated(back, out + (0 .. w - 1));
@@ -139,13 +140,6 @@ int rt_state_bytes(const uint8_t *buf, size_t len, uint8_t *out, size_t cap)
       back->cert_list.ptr == out + 57;
     ensures d_psk: back->identity == TKT_IDENTITY_PSK ==>
       back->psk_identity.ptr == out + 56;
-    ensures d_sn: back->server_name.len != 0 ==>
-      back->server_name.ptr == out + (54 + id_body_sz(back->identity,
-      back->cert_list.len, back->psk_identity.len) + 10);
-    ensures d_alpn: back->alpn.len != 0 ==>
-      back->alpn.ptr == out + (54 + id_body_sz(back->identity,
-      back->cert_list.len, back->psk_identity.len) + 10 +
-      sext_name_sz(back->server_name.len));
     ensures d_sn_bytes: \let o = 54 + id_body_sz(back->identity,
       back->cert_list.len, back->psk_identity.len) + 10;
       \forall integer i; 0 <= i < back->server_name.len ==>
@@ -320,22 +314,6 @@ static int rt_state_decode_back(const tkt_state *v, const uint8_t *out,
 	/* The bytes: back's fields point into out, whose bytes read as at
 	   Pre (keep_out), where they are v's (v's encoding). Each range
 	   inside out first, then back's bytes as out's at Pre, then v's. */
-	/* Where back's name fields point, in v's offsets, and that they lie
-	   inside out. */
-	/*@ assert p_sn: back->server_name.len != 0 ==>
-	      back->server_name.ptr == out + \at(54 + id_body_sz(v->identity,
-	      v->cert_list.len, v->psk_identity.len) + 10, Pre); */
-	/*@ assert p_alpn: back->alpn.len != 0 ==>
-	      back->alpn.ptr == out + \at(54 + id_body_sz(v->identity,
-	      v->cert_list.len, v->psk_identity.len) + 10 +
-	      sext_name_sz(v->server_name.len), Pre); */
-	/*@ assert r_sn: back->server_name.len != 0 ==>
-	      \at(54 + id_body_sz(v->identity, v->cert_list.len,
-	      v->psk_identity.len) + 10, Pre) + back->server_name.len <= w; */
-	/*@ assert r_alpn: back->alpn.len != 0 ==>
-	      \at(54 + id_body_sz(v->identity, v->cert_list.len,
-	      v->psk_identity.len) + 10 + sext_name_sz(v->server_name.len), Pre) +
-	      back->alpn.len <= w; */
 	/*@ assert q_ms_back: \forall integer i; 0 <= i < 48 ==>
 	      back->master_secret[i] == \at(out[5 + i], Pre); */
 	/*@ assert q_ms: \forall integer i; 0 <= i < 48 ==>
