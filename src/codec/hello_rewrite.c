@@ -345,9 +345,9 @@ static void copy_prefix(uint8_t *out, const uint8_t *msg, size_t n,
   // simplifier would rewrite m as bytes of out (see u16_at).
   ensures r_ext_len: x->has_ext35 == 1 ==>
             u16_at(out, pos + (2 + x->ext35_off + 2), m);
-  ensures r_new: x->has_ext35 == 1 ==> \forall integer k;
-            2 + x->ext35_off + 4 <= k < 2 + x->ext35_off + 4 + m ==>
-            (out + pos)[k] == \old(data[k - (2 + x->ext35_off + 4)]);
+  // The data by its own index, like r_head.
+  ensures r_new: x->has_ext35 == 1 ==> \forall integer i; 0 <= i < m ==>
+            (out + pos)[2 + x->ext35_off + 4 + i] == \old(data[i]);
   ensures r_tail: x->has_ext35 == 1 ==> \forall integer i;
             x->ext35_off + 4 + x->ext35.len <= i < x->list.len ==>
             (out + pos)[2 + i - x->ext35.len + m] == \old(x->list.ptr[i]);
@@ -385,9 +385,9 @@ static tkt_status set_write(const tkt_exts *x, const uint8_t *data, size_t m,
 		      (out + pos)[2 + i] == \at(x->list.ptr[i], Pre); */
 		/*@ assert w_r_ext_len: x->has_ext35 == 1 ==>
 		      be16(out + pos + (2 + x->ext35_off + 2)) == m; */
-		/*@ assert w_r_new: x->has_ext35 == 1 ==> \forall integer k;
-		      2 + x->ext35_off + 4 <= k < 2 + x->ext35_off + 4 + m ==>
-		      (out + pos)[k] == \at(data[k - (2 + x->ext35_off + 4)], Pre); */
+		/*@ assert w_r_new: x->has_ext35 == 1 ==> \forall integer i;
+		      0 <= i < m ==>
+		      (out + pos)[2 + x->ext35_off + 4 + i] == \at(data[i], Pre); */
 		/*@ assert w_r_tail: x->has_ext35 == 1 ==> \forall integer i;
 		      x->ext35_off + 4 + x->ext35.len <= i < x->list.len ==>
 		      (out + pos)[2 + i - x->ext35.len + m] ==
@@ -563,11 +563,9 @@ static tkt_status remove_write(const tkt_exts *x, uint8_t *out, size_t cap,
               \at(hm_list(msg)[k - 2], Pre);
     ensures ext_len: be16(out + \old(hm_ext_off(msg)) +
               (2 + \old(hm_35_off(msg, len)) + 2)) == data_len;
-    ensures new: \forall integer k;
-              2 + \old(hm_35_off(msg, len)) + 4 <= k <
-              2 + \old(hm_35_off(msg, len)) + 4 + data_len ==>
-              (out + \old(hm_ext_off(msg)))[k] ==
-              \at(data[k - (2 + hm_35_off(msg, len) + 4)], Pre);
+    ensures new: \forall integer i; 0 <= i < data_len ==>
+              (out + \old(hm_ext_off(msg)))[2 + \old(hm_35_off(msg, len)) + 4 + i] ==
+              \old(data[i]);
     ensures tail: \forall integer k;
               2 + \old(hm_35_off(msg, len)) + 4 + data_len <= k <
               2 + \old(hm_replace_len(msg, len, data_len)) ==>
@@ -590,7 +588,11 @@ static tkt_status remove_write(const tkt_exts *x, uint8_t *out, size_t cap,
               out[k] == \old(msg[k]);
     ensures block_len: be16(out + \old(hm_ext_off(msg))) ==
               \old(hm_append_len(msg, len, data_len));
-    ensures list: \forall integer i; 0 <= i < \old(hm_list_len(msg, len)) ==>
+    // Guarded by a non-empty list (vacuous otherwise): under the guard
+    // the view's pointer is the message's list without condition, and
+    // the provers read the kept bytes through it.
+    ensures list: \old(hm_list_len(msg, len)) != 0 ==>
+              \forall integer i; 0 <= i < \old(hm_list_len(msg, len)) ==>
               (out + \old(hm_ext_off(msg)))[2 + i] ==
               \at(hm_list(msg)[i], Pre);
     ensures ext_type: be16(out + \old(hm_ext_off(msg)) +
@@ -729,7 +731,11 @@ tkt_status tkt_hello_set_ext35(const uint8_t *msg, size_t len,
               out[k] == \old(msg[k]);
     ensures block_len: \old(hm_ext_off(msg)) < len ==>
               be16(out + \old(hm_ext_off(msg))) == \old(hm_list_len(msg, len));
-    ensures list: \forall integer i; 0 <= i < \old(hm_list_len(msg, len)) ==>
+    // Guarded by a non-empty list (vacuous otherwise): under the guard
+    // the view's pointer is the message's list without condition, and
+    // the provers read the kept bytes through it.
+    ensures list: \old(hm_list_len(msg, len)) != 0 ==>
+              \forall integer i; 0 <= i < \old(hm_list_len(msg, len)) ==>
               (out + \old(hm_ext_off(msg)))[2 + i] ==
               \at(hm_list(msg)[i], Pre);
 
