@@ -479,6 +479,12 @@ static tkt_status remove_write(const tkt_exts *x, uint8_t *out, size_t cap,
 	return st;
 }
 
+/*@ // A block of a list of n bytes, as a predicate (see u16_at): Qed
+    // leaves it folded, whereas from the equation it would rewrite the
+    // data's length in every later goal.
+    predicate block_is(integer block, integer n) = block == 2 + n;
+*/
+
 /*@
   requires \valid_read(msg + (0 .. len - 1));
   requires data != \null ==> \valid_read(data + (0 .. data_len - 1));
@@ -642,6 +648,14 @@ tkt_status tkt_hello_set_ext35(const uint8_t *msg, size_t len,
 	block = tkt_exts_set_ext35_size(&exts, data_len);
 	if (block == 0u)
 		return TKT_ERR_ARG;
+	/* The block's size by the view's fields, as set_write states the
+	   lengths it writes (set_list_len unfolded here, where the view was
+	   just read, not in every length goal); as a predicate, so that Qed
+	   does not rewrite data_len by the block's size in later goals. */
+	/*@ assert blk_r: exts.has_ext35 == 1 ==> block_is(block,
+	      exts.list.len - exts.ext35.len + data_len); */
+	/*@ assert blk_a: exts.has_ext35 == 0 ==> block_is(block,
+	      exts.list.len + 4 + data_len); */
 	need = ext_off + block;
 	if (cap < need) {
 		*written = need;
