@@ -113,11 +113,12 @@ int rt_state_bytes(const uint8_t *buf, size_t len, uint8_t *out, size_t cap)
  * out reads as before. Only back is written, but the provers carry a
  * byte across that write slowly (3 s in a function of its own,
  * time-outs among rt_state_decode_back's hypotheses): here the context
- * holds the decoder's contract and nothing else. id, cl, pl and snl
- * are the caller's identity kind and lengths: the alpn bytes are stated
- * at the offset they give, once they are back's, so that the caller
- * finds them at its own offset without an arithmetic rewrite (stated
- * at back's offset, the caller's step took cvc4 20 s).
+ * holds the decoder's contract and nothing else; so does each byte
+ * field read as out's at Pre (12-17 s each in the caller, 4-5 s here). id, cl, pl and snl are the caller's identity kind and lengths:
+ * the name fields' bytes are stated at the offset they give, once they
+ * are back's, so that the caller finds them at its own offset without
+ * an arithmetic rewrite (stated at back's offset, the caller's alpn
+ * step took cvc4 20 s).
  */
 /*@ requires \valid(back) && \valid_read(out + (0 .. w - 1));
     requires \separated(back, out + (0 .. w - 1));
@@ -144,8 +145,16 @@ int rt_state_bytes(const uint8_t *buf, size_t len, uint8_t *out, size_t cap)
       back->cert_list.ptr == out + 57;
     ensures d_psk: back->identity == TKT_IDENTITY_PSK ==>
       back->psk_identity.ptr == out + 56;
-    ensures d_sn_bytes: \let o = 54 + id_body_sz(back->identity,
-      back->cert_list.len, back->psk_identity.len) + 10;
+    ensures d_ms_bytes: \forall integer i; 0 <= i < 48 ==>
+      back->master_secret[i] == \at(out[5 + i], Pre);
+    ensures d_cert_bytes: \forall integer i; 0 <= i < back->cert_list.len ==>
+      back->cert_list.ptr[i] == \at(out[57 + i], Pre);
+    ensures d_psk_bytes: \forall integer i;
+      0 <= i < back->psk_identity.len ==>
+      back->psk_identity.ptr[i] == \at(out[56 + i], Pre);
+    ensures d_sn_bytes: back->identity == id &&
+      back->cert_list.len == cl && back->psk_identity.len == pl ==>
+      \let o = 54 + id_body_sz(id, cl, pl) + 10;
       \forall integer i; 0 <= i < back->server_name.len ==>
       back->server_name.ptr[i] == \at(out[o + i], Pre);
     ensures d_alpn_bytes: back->identity == id &&
@@ -177,8 +186,20 @@ static int rt_state_decode_keep(const uint8_t *out, size_t w,
 	      \separated(out + k, back); */
 	/*@ assert keep_out: \forall integer k; 0 <= k < w ==>
 	      out[k] == \at(out[k], Pre); */
+	/*@ assert ms_bytes: \forall integer i; 0 <= i < 48 ==>
+	      back->master_secret[i] == \at(out[5 + i], Pre); */
 	/* In a branch where the field is present, its pointer is out plus
 	   the offset unconditionally, and Qed rebases the reads on out. */
+	if (back->identity == TKT_IDENTITY_CERTIFICATE) {
+		/*@ assert cert_bytes: \forall integer i;
+		      0 <= i < back->cert_list.len ==>
+		      back->cert_list.ptr[i] == \at(out[57 + i], Pre); */
+	}
+	if (back->identity == TKT_IDENTITY_PSK) {
+		/*@ assert psk_bytes: \forall integer i;
+		      0 <= i < back->psk_identity.len ==>
+		      back->psk_identity.ptr[i] == \at(out[56 + i], Pre); */
+	}
 	if (back->server_name.len != 0) {
 		/*@ assert sn_at: \let o = 54 + id_body_sz(back->identity,
 		      back->cert_list.len, back->psk_identity.len) + 10;
@@ -320,24 +341,26 @@ static int rt_state_decode_back(const tkt_state *v, const uint8_t *out,
 	      back->cipher_suite == \at(v->cipher_suite, Pre) &&
 	      back->compression == \at(v->compression, Pre) &&
 	      back->timestamp == \at(v->timestamp, Pre); */
-	/* The bytes: back's fields point into out, whose bytes read as at
-	   Pre (keep_out), where they are v's (v's encoding). Each range
-	   inside out first, then back's bytes as out's at Pre, then v's. */
-	/*@ assert q_ms_back: \forall integer i; 0 <= i < 48 ==>
-	      back->master_secret[i] == \at(out[5 + i], Pre); */
+	/* The bytes: back's read as out's at Pre (rt_state_decode_keep;
+	   the name fields at v's offsets), where they are v's (v's
+	   encoding). */
 	/*@ assert q_ms: \forall integer i; 0 <= i < 48 ==>
 	      \at(out[5 + i], Pre) == \at(v->master_secret[i], Pre); */
-	/*@ assert q_cert_back: \forall integer i; 0 <= i < back->cert_list.len ==>
-	      back->cert_list.ptr[i] == \at(out[57 + i], Pre); */
 	/*@ assert q_cert: \forall integer i;
 	      0 <= i < \at(v->cert_list.len, Pre) ==>
 	      \at(out[57 + i], Pre) == \at(v->cert_list.ptr[i], Pre); */
-	/*@ assert q_psk_back: \forall integer i;
-	      0 <= i < back->psk_identity.len ==>
-	      back->psk_identity.ptr[i] == \at(out[56 + i], Pre); */
 	/*@ assert q_psk: \forall integer i;
 	      0 <= i < \at(v->psk_identity.len, Pre) ==>
 	      \at(out[56 + i], Pre) == \at(v->psk_identity.ptr[i], Pre); */
+	/* Each field's bytes, back's against v's, by index: the ensures
+	   then only fold them into same_bytes. */
+	/*@ assert b_ms: \forall integer i; 0 <= i < 48 ==>
+	      back->master_secret[i] == \at(v->master_secret[i], Pre); */
+	/*@ assert b_cert: \forall integer i; 0 <= i < back->cert_list.len ==>
+	      back->cert_list.ptr[i] == \at(v->cert_list.ptr[i], Pre); */
+	/*@ assert b_psk: \forall integer i;
+	      0 <= i < back->psk_identity.len ==>
+	      back->psk_identity.ptr[i] == \at(v->psk_identity.ptr[i], Pre); */
 	/*@ assert q_sn_back: \let o = \at(54 + id_body_sz(v->identity,
 	      v->cert_list.len, v->psk_identity.len), Pre) + 10;
 	      \forall integer i; 0 <= i < back->server_name.len ==>
