@@ -80,6 +80,15 @@ static void rt_ch_dec(const uint8_t *buf, size_t len, const uint8_t *o,
 	size_t at;
 
 	(void)tkt_client_hello_decode(buf, len, v, &at);
+	/* client_hello_ok(v), part by part (as one goal it timed out in one
+	   run of two). */
+	/*@ assert k_common: hello_common_ok(v->version, (uint8_t *)v->random,
+	      (uint8_t *)v->session_id.ptr, v->session_id.len); */
+	/*@ assert k_cs: 2 <= v->cipher_suites.len <= 65534 &&
+	      v->cipher_suites.len % 2 == 0 && v->cipher_suites.ptr != \null; */
+	/*@ assert k_cm: 1 <= v->compression.len <= 255 &&
+	      v->compression.ptr != \null; */
+	/*@ assert k_list: opt_list_ok(v->has_extensions, &v->exts); */
 }
 
 /*
