@@ -345,7 +345,11 @@ dec:
  * list's well-formedness (v's, at Pre) carries to the copy only by
  * induction along its chain of extensions: the loop spells it out,
  * walking the copy in step with v's list at Pre (a lemma loop: proved
- * like code, executed by nobody).
+ * like code, executed by nobody). rt_sh_enc_wf repeats the loop at the
+ * ServerHello's offset: it relates two memory states, this function's
+ * Pre and the state after the encoder, and a lemma function sees only
+ * the state of its call, so the loop cannot move into one shared
+ * function.
  */
 /*@
   requires \valid_read(v);

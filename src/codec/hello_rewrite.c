@@ -745,9 +745,7 @@ tkt_status tkt_hello_set_ext35(const uint8_t *msg, size_t len,
               out[k] == \old(msg[k]);
     ensures block_len: \old(hm_ext_off(msg)) < len ==>
               be16(out + \old(hm_ext_off(msg))) == \old(hm_list_len(msg, len));
-    // Guarded by a non-empty list (vacuous otherwise): under the guard
-    // the view's pointer is the message's list without condition, and
-    // the provers read the kept bytes through it.
+    // Guarded as tkt_hello_set_ext35's append list.
     ensures list: \old(hm_list_len(msg, len)) != 0 ==>
               \forall integer i; 0 <= i < \old(hm_list_len(msg, len)) ==>
               (out + \old(hm_ext_off(msg)))[2 + i] ==
