@@ -26,6 +26,14 @@ case $out in /*) absout=$out ;; *) absout=$PWD/$out ;; esac
 bash proofs/why3/make-conf.sh "$absout/why3.conf"
 export WHY3CONFIG="$absout/why3.conf"
 export FRAMAC_WP_CACHE=none
+# Compiled once here, against this Frama-C's own interfaces, and loaded by
+# every WP process (see proofs/wp_poll.ml for why).
+export WP_POLL_MODULE=$absout/wp_poll.cmxs
+cp proofs/wp_poll.ml "$absout/wp_poll.ml"
+if ! ocamlfind ocamlopt -shared -w +a-70 -warn-error +a -I "$(frama-c -print-libpath)" \
+	-o "$WP_POLL_MODULE" "$absout/wp_poll.ml"; then
+	echo "prove: cannot compile proofs/wp_poll.ml (ocaml, ocaml-findlib)"; exit 1
+fi
 export WP_TIMEOUT=${WP_TIMEOUT:-20}
 export WP_PROVERS=${WP_PROVERS:-cvc5,z3,cvc4}
 timeout=$WP_TIMEOUT

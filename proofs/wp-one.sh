@@ -12,7 +12,9 @@
 # the losers, so with -wp-par 2 half the CPU goes to provers that are then
 # killed. prove.sh gets its parallelism from several of these processes
 # instead, each trying cvc5, then z3, then cvc4 in turn.
-# Environment (set by prove.sh): WP_PROVERS, WP_TIMEOUT, WHY3CONFIG.
+# Environment (set by prove.sh): WP_PROVERS, WP_TIMEOUT, WHY3CONFIG,
+# WP_POLL_MODULE (proofs/wp_poll.ml compiled: Frama-C's scheduler polls
+# every 2 ms instead of sleeping 50 ms per goal).
 set -u
 dir=$1 item=$2
 shift 2
@@ -23,7 +25,7 @@ esac
 # `time` of the frama-c command alone: wall, user and system seconds,
 # provers included (they are its descendants).
 TIMEFORMAT='%0R %U %S'
-t=$( { time frama-c -no-autoload-plugins -load-module wp,rtegen,report \
+t=$( { time frama-c -no-autoload-plugins -load-module "wp,rtegen,report,$WP_POLL_MODULE" \
 	-cpp-extra-args="-Iinclude -Ispec -D__FRAMAC__" \
 	-machdep x86_64 \
 	-warn-unsigned-overflow -warn-unsigned-downcast \

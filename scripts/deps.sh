@@ -9,6 +9,7 @@ packages=(
 	libbearssl-dev libssl-dev                   # crypto and the OpenSSL baseline
 	libcmocka-dev
 	frama-c-base why3 z3 cvc4 cvc5              # proofs
+	ocaml ocaml-findlib                         # proofs/wp_poll.ml, loaded into WP
 	afl++                                       # second fuzzing engine
 	openssl gnutls-bin tshark                   # interop peers, independent decoder
 	python3 xxd procps iproute2                 # test scripts
