@@ -9,9 +9,9 @@
  *     ch_encodes / sh_encodes, in one memory state) holds buf's bytes.
  *   rt_ch_wf, rt_sh_wf: the encoding of fields in range, with a
  *     well-formed list, is a well-formed body.
- *   rt_ext_next, rt_ext_is35, rt_hdr_all, rt_be16_bytes: one extension
- *     header, and be16, read byte by byte (for the lemma loops of
- *     rt_hello.c, which carry the list's well-formedness to its copy).
+ *   rt_be16_bytes: be16 read byte by byte.
+ *   (rt_ext_lemmas.h: one extension header, for the lemma loops of
+ *     rt_hello.c, which carry the list's well-formedness to its copy.)
  *
  * The fields are passed as scalars and pointers, never as a struct, and
  * every offset is a sum of the field lengths, as the encoders state them.
@@ -21,54 +21,7 @@
 
 #include "tkt/codec.h"
 #include "tkt_spec.h"
-
-/*@
-  // a[i] at L1 is b[i] at L2 (for C locals, which \at cannot name at Pre).
-  predicate rt_byte_at{L1, L2}(uint8_t *a, uint8_t *b, integer i) =
-    \at(a[i], L1) == \at(b[i], L2);
-
-  // The big-endian 16 bits at a[i], indexed in a (be16(a + i) unfolds to
-  // (a + i)[0], which the provers relate to a[i] slowly).
-  logic integer rt_b16{L}(uint8_t *a, integer i) = a[i] * 256 + a[i + 1];
-*/
-
-/* The extension header at i of the list at p: the offset after it, and
-   whether its type is 35 (the lemma loops of rt_hello.c step with these,
-   so that their goals see ext_next and ext_type, not C arithmetic). */
-/*@
-  requires i <= 200000;
-  requires \valid_read(p + (i .. i + 3));
-  assigns \nothing;
-  ensures \result == ext_next((uint8_t *)p, i);
-*/
-static size_t rt_ext_next(const uint8_t *p, size_t i)
-{
-	return i + 4u + ((size_t)p[i + 2u] * 256u + p[i + 3u]);
-}
-
-/*@
-  requires i <= 200000;
-  requires \valid_read(p + (i .. i + 1));
-  assigns \nothing;
-  ensures \result == 0 || \result == 1;
-  ensures \result == 1 <==> ext_type((uint8_t *)p, i) == 35;
-*/
-static int rt_ext_is35(const uint8_t *p, size_t i)
-{
-	return p[i] == 0u && p[i + 1u] == 35u;
-}
-
-/* ext_type and ext_next indexed in the list, in the memory state of the
-   call: a caller that needs them in two states calls it in both. */
-/*@
-  assigns \nothing;
-  ensures \forall uint8_t *a, integer j;
-    ext_type(a, j) == rt_b16(a, j) &&
-    ext_next(a, j) == j + 4 + rt_b16(a, j + 2);
-*/
-static void rt_hdr_all(void)
-{
-}
+#include "rt_ext_lemmas.h"
 
 /* Two big-endian 16-bit fields with one value have the same two bytes. */
 /*@

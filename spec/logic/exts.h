@@ -132,6 +132,13 @@
        x->ext35_off == 0 && x->ext35_index == 0 &&
        x->ext35.ptr == \null && x->ext35.len == 0);
 
+  // The list's length once its extension 35 holds m bytes of data (the
+  // one it has, or one appended): what tkt_exts_set_ext35 writes after the
+  // block's 2-byte length.
+  logic integer set_list_len{L}(tkt_exts *x, integer m) =
+    x->has_ext35 == 1 ? x->list.len - x->ext35.len + m
+                      : x->list.len + 4 + m;
+
   // A tkt_exts view describing the list it points to: what tkt_exts_decode
   // produces and what the writers of a block rely on.
   predicate exts_view{L}(tkt_exts *x) =

@@ -557,11 +557,6 @@ static void append_ext35(uint8_t *out, size_t cap, const uint8_t *l,
 	      data[i] == \at(data[i], Pre); */
 }
 
-/*@ logic integer set_list_len{L}(tkt_exts *x, integer m) =
-      x->has_ext35 == 1 ? x->list.len - x->ext35.len + m
-                        : x->list.len + 4 + m;
-*/
-
 /*@ requires \valid_read(x) && exts_view(x);
     assigns \nothing;
     ensures m <= 65535 && set_list_len(x, m) <= 65535 ==>
