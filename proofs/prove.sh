@@ -16,8 +16,12 @@
 # Environment: WP_JOBS (processes at once, default nproc), WP_TIMEOUT (s),
 # WP_PROVERS, WP_FCT (comma-separated functions, one item each),
 # PROVE_SCOPE (a file: one item per line, its functions separated by
-# spaces; # comments), PROVE_OUT (output dir). Without WP_FCT and
-# PROVE_SCOPE every function defined in the files is an item.
+# spaces, and optionally provers=a,b,c, the order in which that item
+# tries the provers; # comments), PROVE_OUT (output dir). Without
+# arguments, WP_FCT and PROVE_SCOPE, the scope is proofs/prove-scope.txt,
+# which must then name every function defined in the files, each once
+# (checked: a function left out would go unproved silently). With files
+# and neither variable, every function defined in the files is an item.
 set -u
 cd "$(dirname "$0")/.."
 out=${PROVE_OUT:-build/prove}
@@ -44,31 +48,60 @@ if [ ${#files[@]} -eq 0 ]; then
 	for f in proofs/*.c; do [ -f "$f" ] && files+=("$f"); done
 fi
 jobs=${WP_JOBS:-$(nproc 2>/dev/null || echo 2)}
+complete=0
+if [ $# -eq 0 ] && [ -z "${WP_FCT:-}" ] && [ -z "${PROVE_SCOPE:-}" ]; then
+	PROVE_SCOPE=proofs/prove-scope.txt
+	complete=1
+fi
 
+# Every function the kernel sees defined (static duplicates renamed).
+defined_functions() {
+	frama-c -no-autoload-plugins -load-module metrics \
+		-cpp-extra-args="-Iinclude -Ispec -D__FRAMAC__" -machdep x86_64 \
+		"${files[@]}" -metrics 2>/dev/null |
+		sed -n '/Defined functions/,/^$/p' |
+		grep -oE '[A-Za-z_][A-Za-z0-9_]* \([0-9]+ calls?\)' | awk '{print $1}'
+}
+
+parts=$out/parts
+rm -rf "$parts" "$out/wp.log"
+mkdir -p "$parts"
 items=()
 if [ -n "${WP_FCT:-}" ]; then
 	IFS=, read -r -a items <<<"$WP_FCT"
 elif [ -n "${PROVE_SCOPE:-}" ]; then
 	while read -r line; do
 		read -r -a words <<<"${line%%#*}"
-		[ ${#words[@]} -gt 0 ] && items+=("$(IFS=,; echo "${words[*]}")")
+		fcts=() provers=
+		for w in ${words[@]+"${words[@]}"}; do
+			case $w in provers=*) provers=${w#provers=} ;; *) fcts+=("$w") ;; esac
+		done
+		[ ${#fcts[@]} -eq 0 ] && continue
+		it=$(IFS=,; echo "${fcts[*]}")
+		items+=("$it")
+		[ -n "$provers" ] && echo "$provers" >"$parts/$it.provers"
 	done <"$PROVE_SCOPE"
+	if [ $complete -eq 1 ]; then
+		listed=$(printf '%s\n' "${items[@]}" | tr , '\n' | sort)
+		missing=$(comm -23 <(defined_functions | sort -u) <(echo "$listed" | sort -u))
+		unknown=$(comm -13 <(defined_functions | sort -u) <(echo "$listed" | sort -u))
+		twice=$(echo "$listed" | uniq -d)
+		if [ -n "$missing$unknown$twice" ]; then
+			echo "prove: $PROVE_SCOPE must list every function once:"
+			[ -n "$missing" ] && echo "  not listed:" $missing
+			[ -n "$unknown" ] && echo "  not defined:" $unknown
+			[ -n "$twice" ] && echo "  listed twice:" $twice
+			exit 1
+		fi
+	fi
 else
-	# Every function the kernel sees defined (static duplicates renamed).
-	mapfile -t items < <(frama-c -no-autoload-plugins -load-module metrics \
-		-cpp-extra-args="-Iinclude -Ispec -D__FRAMAC__" -machdep x86_64 \
-		"${files[@]}" -metrics 2>/dev/null |
-		sed -n '/Defined functions/,/^$/p' |
-		grep -oE '[A-Za-z_][A-Za-z0-9_]* \([0-9]+ calls?\)' | awk '{print $1}')
+	mapfile -t items < <(defined_functions)
 fi
 if [ ${#items[@]} -eq 0 ]; then
 	echo "prove: no function to prove"; exit 1
 fi
 items+=(@lemma)
 
-parts=$out/parts
-rm -rf "$parts" "$out/wp.log"
-mkdir -p "$parts"
 start=$SECONDS
 printf '%s\n' "${items[@]}" |
 	xargs -P "$jobs" -I{} bash proofs/wp-one.sh "$parts" {} "${files[@]}"
@@ -220,7 +253,7 @@ stale=$(comm -13 "$out/unproved.txt" <(echo "$known" | sed '/^$/d' | grep -v '\*
 	{ b = $0; sub(/^typed(_cast)?(_ref)?_/, "", b)
 	  for (i = 1; i <= n; i++)
 		if (index(b, f[i] (f[i] ~ /_$/ ? "" : "_")) == 1 || (f[i] == "@lemma" && b ~ /^lemma_/)) { print; next } }')
-if [ -n "$stale" ] && [ $# -eq 0 ]; then
+if [ -n "$stale" ] && [ $complete -eq 1 ]; then
 	echo "prove: note: ledger entries now proved (remove them from $ledger):"
 	echo "$stale" | sed 's/^/  /'
 fi

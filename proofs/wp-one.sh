@@ -12,12 +12,16 @@
 # the losers, so with -wp-par 2 half the CPU goes to provers that are then
 # killed. prove.sh gets its parallelism from several of these processes
 # instead, each trying cvc5, then z3, then cvc4 in turn.
+# DIR/ITEM.provers, if prove.sh wrote one, holds the item's own prover
+# order (a scope file's provers=), which replaces WP_PROVERS.
 # Environment (set by prove.sh): WP_PROVERS, WP_TIMEOUT, WHY3CONFIG,
 # WP_POLL_MODULE (proofs/wp_poll.ml compiled: Frama-C's scheduler polls
 # every 2 ms instead of sleeping 50 ms per goal).
 set -u
 dir=$1 item=$2
 shift 2
+provers=$WP_PROVERS
+[ -f "$dir/$item.provers" ] && read -r provers <"$dir/$item.provers"
 case $item in
 @lemma) sel=(-wp-prop=@lemma) ;;
 *) sel=(-wp-fct "$item") ;;
@@ -30,7 +34,7 @@ t=$( { time frama-c -no-autoload-plugins -load-module "wp,rtegen,report,$WP_POLL
 	-machdep x86_64 \
 	-warn-unsigned-overflow -warn-unsigned-downcast \
 	-wp -wp-rte -wp-model "Typed+cast" \
-	-wp-prover "$WP_PROVERS" -wp-timeout "$WP_TIMEOUT" -wp-par 1 \
+	-wp-prover "$provers" -wp-timeout "$WP_TIMEOUT" -wp-par 1 \
 	-wp-split "${sel[@]}" -wp-report-json "$dir/$item.json" "$@" \
 	-then -report -report-classify -report-unclassified-untried REVIEW \
 	>"$dir/$item.log" 2>&1; } 2>&1 )
