@@ -63,6 +63,13 @@ defined_functions() {
 		grep -oE '[A-Za-z_][A-Za-z0-9_]* \([0-9]+ calls?\)' | awk '{print $1}'
 }
 
+# The name of an item's files in parts/: as wp-one.sh names them.
+item_key() {
+	local more
+	more=$(tr -cd , <<<"$1" | wc -c)
+	if [ "$more" -gt 0 ]; then echo "${1%%,*}+$more"; else echo "$1"; fi
+}
+
 parts=$out/parts
 rm -rf "$parts" "$out/wp.log"
 mkdir -p "$parts"
@@ -79,7 +86,7 @@ elif [ -n "${PROVE_SCOPE:-}" ]; then
 		[ ${#fcts[@]} -eq 0 ] && continue
 		it=$(IFS=,; echo "${fcts[*]}")
 		items+=("$it")
-		[ -n "$provers" ] && echo "$provers" >"$parts/$it.provers"
+		[ -n "$provers" ] && echo "$provers" >"$parts/$(item_key "$it").provers"
 	done <"$PROVE_SCOPE"
 	if [ $complete -eq 1 ]; then
 		listed=$(printf '%s\n' "${items[@]}" | tr , '\n' | sort)
@@ -111,14 +118,17 @@ rc=$?
 : >"$out/wp.log"
 summaries=
 missing=0
+keys=()
 for it in "${items[@]}"; do
-	cat "$parts/$it.log" >>"$out/wp.log" 2>/dev/null
-	s=$(grep -E '^\[wp\] Proved goals:' "$parts/$it.log" 2>/dev/null | tail -n1)
-	{ read -r wall cpu <"$parts/$it.time"; } 2>/dev/null || wall=? cpu=?
-	printf '%-60s %s (wall %ss, CPU %ss)\n' "$it" "${s#\[wp\] }" "$wall" "$cpu"
+	k=$(item_key "$it")
+	keys+=("$k")
+	cat "$parts/$k.log" >>"$out/wp.log" 2>/dev/null
+	s=$(grep -E '^\[wp\] Proved goals:' "$parts/$k.log" 2>/dev/null | tail -n1)
+	{ read -r wall cpu <"$parts/$k.time"; } 2>/dev/null || wall=? cpu=?
+	printf '%-60s %s (wall %ss, CPU %ss)\n' "$k" "${s#\[wp\] }" "$wall" "$cpu"
 	if [ -z "$s" ]; then
-		echo "prove: no goal summary from item $it ($parts/$it.log):"
-		grep -E 'Error|error|aborted' "$parts/$it.log" 2>/dev/null | head -5
+		echo "prove: no goal summary from item $it ($parts/$k.log):"
+		grep -E 'Error|error|aborted' "$parts/$k.log" 2>/dev/null | head -5
 		missing=1
 	else
 		summaries+="$s"$'\n'
@@ -130,7 +140,7 @@ if [ $missing -eq 0 ]; then
 		awk '{ p += $1; t += $2 } END { printf "[wp] Proved goals: %d / %d", p, t }')
 fi
 elapsed=$((SECONDS - start))
-python3 - "$parts" "$out/wp.log" "$timeout" "${items[@]}" >"$out/functions.txt" <<'PY' || true
+python3 - "$parts" "$out/wp.log" "$timeout" "${keys[@]}" >"$out/functions.txt" <<'PY' || true
 # Per function: goals proved / total, which provers closed them, and the
 # time spent: the items' reports give the counts, wp.log (WP prints one
 # result line per goal, with the Qed and prover times) the times; then
