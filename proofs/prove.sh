@@ -90,8 +90,9 @@ elif [ -n "${PROVE_SCOPE:-}" ]; then
 	done <"$PROVE_SCOPE"
 	if [ $complete -eq 1 ]; then
 		listed=$(printf '%s\n' "${items[@]}" | tr , '\n' | sort)
-		missing=$(comm -23 <(defined_functions | sort -u) <(echo "$listed" | sort -u))
-		unknown=$(comm -13 <(defined_functions | sort -u) <(echo "$listed" | sort -u))
+		defined=$(defined_functions | sort -u)
+		missing=$(comm -23 <(echo "$defined") <(echo "$listed" | sort -u))
+		unknown=$(comm -13 <(echo "$defined") <(echo "$listed" | sort -u))
 		twice=$(echo "$listed" | uniq -d)
 		if [ -n "$missing$unknown$twice" ]; then
 			echo "prove: $PROVE_SCOPE must list every function once:"
