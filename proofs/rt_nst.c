@@ -4,6 +4,7 @@
  */
 #include "tkt/codec.h"
 #include "tkt_spec.h"
+#include "rt_rebase.h"
 
 /* encode(decode(b)) == b for every accepted body. */
 /*@
@@ -30,6 +31,7 @@ tkt_status rt_nst_decode_encode(const uint8_t *buf, size_t len, uint8_t *obuf)
 	//@ assert same_bytes{Here, Here}(obuf + 4, buf + 4, 2);
 	//@ assert same_bytes{Here, Here}(obuf, buf, 6);
 	//@ assert same_bytes{Here, Here}(obuf + 6, buf + 6, len - 6);
+	rt_unshift(obuf, buf, 6, len - 6, obuf + 6, buf + 6);
 	return st;
 }
 
@@ -93,6 +95,7 @@ tkt_status rt_nst_msg_decode_encode(const uint8_t *buf, size_t len,
 	//@ assert same_bytes{Here, Here}(obuf + 8, buf + 8, 2);
 	//@ assert same_bytes{Here, Here}(obuf, buf, 10);
 	//@ assert same_bytes{Here, Here}(obuf + 10, buf + 10, len - 10);
+	rt_unshift(obuf, buf, 10, len - 10, obuf + 10, buf + 10);
 	return st;
 }
 
