@@ -103,6 +103,35 @@ len_read:
  * (a lemma function sees the state of its call only).
  */
 
+/* The first SessionTicket extension from j, if any, is not before j: a
+   walk that has not reached it yet is still in front of it. By induction
+   from the end of the list down, one offset at a time. */
+/*@
+  requires n <= 65535;
+  assigns \nothing;
+  ensures \forall integer j; 0 <= j <= n ==> ext35_off((uint8_t *)l, j, n) >= j;
+*/
+static void rt_ext35_off_ge(const uint8_t *l, size_t n)
+{
+	size_t j = n;
+
+	/*@ loop invariant 0 <= j <= n;
+	    loop invariant \forall integer k; j <= k <= n ==>
+	      ext35_off((uint8_t *)l, k, n) >= k;
+	    loop assigns j;
+	    loop variant j;
+	*/
+	while (j > 0) {
+		j--;
+		/*@ assert j + 4 <= n ==> ext_next((uint8_t *)l, j) >= j + 4; */
+		/*@ assert j + 4 <= n ==> ext35_off((uint8_t *)l, j, n) ==
+		      (ext_type((uint8_t *)l, j) == 35 ? j :
+		       ext35_off((uint8_t *)l, ext_next((uint8_t *)l, j), n)); */
+		/*@ assert ext_next((uint8_t *)l, j) > n ==>
+		      ext35_off((uint8_t *)l, ext_next((uint8_t *)l, j), n) == n; */
+	}
+}
+
 /* Each wrapper: a rewriter's call on x, and its output's block facts. */
 /*@
   predicate rt_set_pre{L}(tkt_exts *x, uint8_t *data, integer m,
