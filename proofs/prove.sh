@@ -70,6 +70,11 @@ item_key() {
 	if [ "$more" -gt 0 ]; then echo "${1%%,*}+$more"; else echo "$1"; fi
 }
 
+# Every category of property of WP 25's -wp-prop (all of a function's
+# goals): the base from which a function's props= parts are taken out.
+WP_ALL_PROPS=@requires,@assigns,@ensures,@exits,@assert,@invariant,@variant,@breaks,@continues,@returns,@complete_behaviors,@disjoint_behaviors,@terminates,@decreases,@check
+split_fcts=()
+
 parts=$out/parts
 rm -rf "$parts" "$out/wp.log"
 mkdir -p "$parts"
@@ -77,19 +82,49 @@ items=()
 if [ -n "${WP_FCT:-}" ]; then
 	IFS=, read -r -a items <<<"$WP_FCT"
 elif [ -n "${PROVE_SCOPE:-}" ]; then
+	declare -A excluded=()
 	while read -r line; do
 		read -r -a words <<<"${line%%#*}"
-		fcts=() provers=
+		fcts=() provers= props=
 		for w in ${words[@]+"${words[@]}"}; do
-			case $w in provers=*) provers=${w#provers=} ;; *) fcts+=("$w") ;; esac
+			case $w in
+			provers=*) provers=${w#provers=} ;;
+			props=*) props=${w#props=} ;;
+			*) fcts+=("$w") ;;
+			esac
 		done
 		[ ${#fcts[@]} -eq 0 ] && continue
 		it=$(IFS=,; echo "${fcts[*]}")
+		if [ -n "$props" ]; then
+			if [ ${#fcts[@]} -ne 1 ] || [ "$it" = @lemma ]; then
+				echo "prove: $PROVE_SCOPE: props= takes one function: $line"; exit 1
+			fi
+			it="$it~${props%%,*}"
+			echo "$props" >"$parts/$it.props"
+			excluded[${fcts[0]}]+=",-${props//,/,-}"
+		fi
 		items+=("$it")
 		[ -n "$provers" ] && echo "$provers" >"$parts/$(item_key "$it").provers"
 	done <"$PROVE_SCOPE"
+	# A function's own line proves what its props= items leave: every
+	# category of property that WP knows, less those names. Checked after
+	# the run: its items' goals add up to the function's.
+	for f in "${items[@]}"; do
+		if [ -n "${excluded[$f]:-}" ]; then
+			echo "$WP_ALL_PROPS${excluded[$f]}" >"$parts/$(item_key "$f").props"
+			split_fcts+=("$f")
+		fi
+	done
+	if [ ${#split_fcts[@]} -ne ${#excluded[@]} ]; then
+		echo "prove: $PROVE_SCOPE: a function with props= lines needs a line of its own, alone"
+		exit 1
+	fi
 	if [ $complete -eq 1 ]; then
-		listed=$(printf '%s\n' "${items[@]}" | tr , '\n' | sort)
+		same=$(printf '%s\n' "${items[@]}" | sort | uniq -d)
+		if [ -n "$same" ]; then
+			echo "prove: $PROVE_SCOPE: the same item twice:" $same; exit 1
+		fi
+		listed=$(printf '%s\n' "${items[@]}" | grep -vE '~|^@lemma$' | tr , '\n' | sort)
 		defined=$(defined_functions | sort -u)
 		missing=$(comm -23 <(echo "$defined") <(echo "$listed" | sort -u))
 		unknown=$(comm -13 <(echo "$defined") <(echo "$listed" | sort -u))
@@ -108,7 +143,8 @@ fi
 if [ ${#items[@]} -eq 0 ]; then
 	echo "prove: no function to prove"; exit 1
 fi
-items+=(@lemma)
+# The lemmas of spec/logic: one item, unless the scope placed it.
+printf '%s\n' "${items[@]}" | grep -qx @lemma || items+=(@lemma)
 
 start=$SECONDS
 printf '%s\n' "${items[@]}" |
@@ -140,6 +176,27 @@ if [ $missing -eq 0 ]; then
 	summary=$(printf '%s' "$summaries" | sed -E 's/.*Proved goals: *([0-9]+) *\/ *([0-9]+).*/\1 \2/' |
 		awk '{ p += $1; t += $2 } END { printf "[wp] Proved goals: %d / %d", p, t }')
 fi
+# A split function's items together hold as many goals as the function:
+# WP generates them all once more, without proving them (prover none).
+split_ok=1
+if [ -n "$summary" ] && [ ${#split_fcts[@]} -gt 0 ]; then
+	mkdir -p "$out/count"
+	all=$(IFS=,; echo "${split_fcts[*]}")
+	echo none >"$out/count/$(item_key "$all").provers"
+	bash proofs/wp-one.sh "$out/count" "$all" "${files[@]}"
+	whole=$(grep -cE '^\[wp\] Goal ' "$out/count/$(item_key "$all").log")
+	held=0
+	for it in "${items[@]}"; do
+		case ",$all," in *",${it%%~*},"*) ;; *) continue ;; esac
+		n=$(grep -E '^\[wp\] Proved goals:' "$parts/$(item_key "$it").log" | tail -n1 |
+			sed -E 's/.*\/ *([0-9]+).*/\1/')
+		held=$((held + n))
+	done
+	if [ "$whole" -eq 0 ] || [ "$held" -ne "$whole" ]; then
+		echo "prove: the items of ${split_fcts[*]} (props=) hold $held goals, the functions $whole"
+		split_ok=0
+	fi
+fi
 elapsed=$((SECONDS - start))
 python3 - "$parts" "$out/wp.log" "$timeout" "${keys[@]}" >"$out/functions.txt" <<'PY' || true
 # Per function: goals proved / total, which provers closed them, and the
@@ -164,8 +221,12 @@ for data in reports:
         for name, props in data.get(group, {}).items():
             sec = props.get("wp:section", {})
             main = sec.get("wp:main", {})
-            rows[name or "(lemmas)"] = (main.get("valid", 0), main.get("total", 0),
-                {k: v.get("valid", 0) for k, v in sec.items() if k != "wp:main"})
+            # A function split over items (props=) adds up.
+            v, t, pr = rows.get(name or "(lemmas)", (0, 0, defaultdict(int)))
+            for k, p in sec.items():
+                if k != "wp:main":
+                    pr[k] += p.get("valid", 0)
+            rows[name or "(lemmas)"] = (v + main.get("valid", 0), t + main.get("total", 0), pr)
 def secs(t):
     m = re.fullmatch(r"([0-9.]+)(ms|s)", t)
     return 0.0 if not m else float(m.group(1)) / (1000 if m.group(2) == "ms" else 1)
@@ -227,6 +288,7 @@ echo "per-function report: $out/functions.txt (elapsed ${elapsed}s)"
 if [ -z "$summary" ]; then
 	echo "prove: frama-c produced no goal summary (exit $rc)"; exit 1
 fi
+[ $split_ok -eq 1 ] || exit 1
 echo "${summary#\[wp\] }"
 proved=$(echo "$summary" | sed -E 's/.*Proved goals: *([0-9]+) *\/ *([0-9]+).*/\1/')
 total=$(echo "$summary" | sed -E 's/.*Proved goals: *([0-9]+) *\/ *([0-9]+).*/\2/')
@@ -267,9 +329,4 @@ stale=$(comm -13 "$out/unproved.txt" <(echo "$known" | sed '/^$/d' | grep -v '\*
 if [ -n "$stale" ] && [ $complete -eq 1 ]; then
 	echo "prove: note: ledger entries now proved (remove them from $ledger):"
 	echo "$stale" | sed 's/^/  /'
-fi
-# Anything not proved by WP itself (e.g. a lemma or an unreachable contract
-# status) shows up in the report plug-in's classification.
-if grep -qE '^\[report\].*(Unknown|Untried|Invalid|Review)' "$out/wp.log"; then
-	grep -E '^\[report\]' "$out/wp.log" | head -20
 fi

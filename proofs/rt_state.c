@@ -288,18 +288,18 @@ static int rt_state_decode_keep(const uint8_t *out, size_t w,
             back->extended_ms == \at(v->extended_ms, Pre) &&
             back->server_name.len == \at(v->server_name.len, Pre) &&
             back->alpn.len == \at(v->alpn.len, Pre);
-    ensures same_bytes{Post, Pre}((uint8_t *)back->master_secret,
+    ensures back_ms: same_bytes{Post, Pre}((uint8_t *)back->master_secret,
               (uint8_t *)\at(v->master_secret, Pre), 48);
-    ensures same_bytes{Post, Pre}((uint8_t *)back->cert_list.ptr,
+    ensures back_cert: same_bytes{Post, Pre}((uint8_t *)back->cert_list.ptr,
               (uint8_t *)\at(v->cert_list.ptr, Pre),
               \at(v->cert_list.len, Pre));
-    ensures same_bytes{Post, Pre}((uint8_t *)back->psk_identity.ptr,
+    ensures back_psk: same_bytes{Post, Pre}((uint8_t *)back->psk_identity.ptr,
               (uint8_t *)\at(v->psk_identity.ptr, Pre),
               \at(v->psk_identity.len, Pre));
-    ensures same_bytes{Post, Pre}((uint8_t *)back->server_name.ptr,
+    ensures back_sn: same_bytes{Post, Pre}((uint8_t *)back->server_name.ptr,
               (uint8_t *)\at(v->server_name.ptr, Pre),
               \at(v->server_name.len, Pre));
-    ensures same_bytes{Post, Pre}((uint8_t *)back->alpn.ptr,
+    ensures back_alpn: same_bytes{Post, Pre}((uint8_t *)back->alpn.ptr,
               (uint8_t *)\at(v->alpn.ptr, Pre), \at(v->alpn.len, Pre));
 */
 static int rt_state_decode_back(const tkt_state *v, const uint8_t *out,

@@ -15,7 +15,9 @@
 # killed. prove.sh gets its parallelism from several of these processes
 # instead, each trying cvc5, then z3, then cvc4 in turn.
 # DIR/KEY.provers, if prove.sh wrote one, holds the item's own prover
-# order (a scope file's provers=), which replaces WP_PROVERS.
+# order (a scope file's provers=), which replaces WP_PROVERS. An ITEM
+# FUNCTION~PROP is the part of FUNCTION's goals that a scope file's
+# props= line names; DIR/KEY.props holds the -wp-prop selection.
 # Environment (set by prove.sh): WP_PROVERS, WP_TIMEOUT, WHY3CONFIG,
 # WP_POLL_MODULE (proofs/wp_poll.ml compiled: Frama-C's scheduler polls
 # every 2 ms instead of sleeping 50 ms per goal).
@@ -29,19 +31,21 @@ provers=$WP_PROVERS
 [ -f "$dir/$key.provers" ] && read -r provers <"$dir/$key.provers"
 case $item in
 @lemma) sel=(-wp-prop=@lemma) ;;
-*) sel=(-wp-fct "$item") ;;
+*) sel=(-wp-fct "${item%%~*}") ;;
 esac
+# A part of a function's goals: its properties named in DIR/KEY.props
+# (-name: all but that one).
+[ -f "$dir/$key.props" ] && { read -r props <"$dir/$key.props"; sel+=(-wp-prop "$props"); }
 # `time` of the frama-c command alone: wall, user and system seconds,
 # provers included (they are its descendants).
 TIMEFORMAT='%0R %U %S'
-t=$( { time frama-c -no-autoload-plugins -load-module "wp,rtegen,report,$WP_POLL_MODULE" \
+t=$( { time frama-c -no-autoload-plugins -load-module "wp,rtegen,$WP_POLL_MODULE" \
 	-cpp-extra-args="-Iinclude -Ispec -D__FRAMAC__" \
 	-machdep x86_64 \
 	-warn-unsigned-overflow -warn-unsigned-downcast \
 	-wp -wp-rte -wp-model "Typed+cast" \
 	-wp-prover "$provers" -wp-timeout "$WP_TIMEOUT" -wp-par 1 \
 	-wp-split "${sel[@]}" -wp-report-json "$dir/$key.json" "$@" \
-	-then -report -report-classify -report-unclassified-untried REVIEW \
 	>"$dir/$key.log" 2>&1; } 2>&1 )
 rc=$?
 echo "$t" | awk '{ printf "%d %.0f\n", $1, $2 + $3 }' >"$dir/$key.time"
