@@ -200,6 +200,14 @@ static size_t rt_set_replace(const tkt_exts *x, const uint8_t *data,
 	      rt_byte_at{Here, Pre}((uint8_t *)q, (uint8_t *)l, k); */
 	/*@ assert a_tail: \forall integer k; off + 4 + m <= k < nn ==>
 	      rt_byte_sh{Here, Pre}((uint8_t *)q, k, (uint8_t *)l, k - m + old); */
+	/* r_head and r_new as the call left them, in the postcondition's own
+	   terms: out is not written again, so at the end they are hypotheses
+	   of the same shape as the goals (proved there in the whole function's
+	   context, they took cvc5 13 s each and cvc4 and z3 timed out). */
+	/*@ assert a_r_head: \forall integer k; 0 <= k < \at(x->ext35_off, Pre) ==>
+	      out[2 + k] == \at(x->list.ptr[k], Pre); */
+	/*@ assert a_r_new: \forall integer k; 0 <= k < m ==>
+	      out[2 + \at(x->ext35_off, Pre) + 4 + k] == \at(data[k], Pre); */
 	/* The extensions before 35, at one offset in both lists. */
 	/*@ loop invariant 0 <= i <= off && cnt <= i;
 	    loop invariant h_off: ext35_off{Pre}((uint8_t *)l, i, n) == off;
@@ -613,28 +621,29 @@ static size_t rt_remove_keep(const tkt_exts *x, uint8_t *out, size_t cap,
   requires rt_set_pre(x, (uint8_t *)data, m, out, cap, at);
   requires \valid(y) && \separated(y, at, out + (0 .. cap - 1));
   assigns out[0 .. cap - 1], *y, *at;
-  ensures \result == TKT_OK;
-  ensures *at == 2 + \old(set_list_len(x, m));
-  ensures y->list.ptr == out + 2;
-  ensures y->list.len == \old(set_list_len(x, m));
-  ensures y->has_ext35 == 1;
-  ensures y->ext35.len == m;
-  ensures \forall integer k; 0 <= k < m ==> y->ext35.ptr[k] == \old(data[k]);
-  ensures y->ext35_off == (\old(x->has_ext35) == 1 ? \old(x->ext35_off)
-                                                   : \old(x->list.len));
-  ensures y->ext35_index == (\old(x->has_ext35) == 1 ?
-                             \old(x->ext35_index) : \old(x->count));
-  ensures y->count == (\old(x->has_ext35) == 1 ? \old(x->count)
-                                               : \old(x->count) + 1);
+  ensures s_ok: \result == TKT_OK;
+  ensures s_at: *at == 2 + \old(set_list_len(x, m));
+  ensures s_ptr: y->list.ptr == out + 2;
+  ensures s_len: y->list.len == \old(set_list_len(x, m));
+  ensures s_has: y->has_ext35 == 1;
+  ensures s_dlen: y->ext35.len == m;
+  ensures s_data: \forall integer k; 0 <= k < m ==>
+    y->ext35.ptr[k] == \old(data[k]);
+  ensures s_off: y->ext35_off == (\old(x->has_ext35) == 1 ?
+                                  \old(x->ext35_off) : \old(x->list.len));
+  ensures s_idx: y->ext35_index == (\old(x->has_ext35) == 1 ?
+                                    \old(x->ext35_index) : \old(x->count));
+  ensures s_cnt: y->count == (\old(x->has_ext35) == 1 ? \old(x->count)
+                                                      : \old(x->count) + 1);
   // The other extensions: their bytes where the rewrite put them.
-  ensures \old(x->has_ext35) == 1 ==>
+  ensures s_head: \old(x->has_ext35) == 1 ==>
     \forall integer k; 0 <= k < \old(x->ext35_off) ==>
       y->list.ptr[k] == \old(x->list.ptr[k]);
-  ensures \old(x->has_ext35) == 1 ==>
+  ensures s_tail: \old(x->has_ext35) == 1 ==>
     \forall integer k;
       \old(x->ext35_off + 4 + x->ext35.len) <= k < \old(x->list.len) ==>
       y->list.ptr[k - \old(x->ext35.len) + m] == \old(x->list.ptr[k]);
-  ensures \old(x->has_ext35) == 0 ==>
+  ensures s_all: \old(x->has_ext35) == 0 ==>
     \forall integer k; 0 <= k < \old(x->list.len) ==>
       y->list.ptr[k] == \old(x->list.ptr[k]);
 */
@@ -653,6 +662,12 @@ tkt_status rt_exts_set_encode_decode(const tkt_exts *x, const uint8_t *data,
 	/*@ assert t_ptr: y->ext35.ptr == out + (2 + y->ext35_off + 4); */
 	/*@ assert t_new: \forall integer k; 0 <= k < m ==>
 	      out[2 + y->ext35_off + 4 + k] == \at(data[k], Pre); */
+	/* The view's bytes by their index in out: the postconditions then
+	   chain two instances (view to out, out to the source). */
+	/*@ assert t_data: \forall integer k; 0 <= k < m ==>
+	      y->ext35.ptr[k] == out[2 + y->ext35_off + 4 + k]; */
+	/*@ assert t_list: \forall integer k; 0 <= k < y->list.len ==>
+	      y->list.ptr[k] == out[2 + k]; */
 	return st;
 }
 
