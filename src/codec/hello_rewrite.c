@@ -345,23 +345,26 @@ static void copy_prefix(uint8_t *out, const uint8_t *msg, size_t n,
   // simplifier would rewrite m as bytes of out (see u16_at).
   ensures r_ext_len: x->has_ext35 == 1 ==>
             u16_at(out, pos + (2 + x->ext35_off + 2), m);
-  // The data by its own index, like r_head.
-  ensures r_new: x->has_ext35 == 1 ==> \forall integer i; 0 <= i < m ==>
-            (out + pos)[2 + x->ext35_off + 4 + i] == \old(data[i]);
+  // The data as bytes_at, like a_new below.
+  ensures r_new: x->has_ext35 == 1 ==>
+            bytes_at{Post, Pre}(out, pos + (2 + x->ext35_off + 4), data, m);
   ensures r_tail: x->has_ext35 == 1 ==> \forall integer i;
             x->ext35_off + 4 + x->ext35.len <= i < x->list.len ==>
             (out + pos)[2 + i - x->ext35.len + m] == \old(x->list.ptr[i]);
   ensures a_block_len: x->has_ext35 == 0 ==>
             u16_at(out, pos, x->list.len + 4 + m);
-  ensures a_list: x->has_ext35 == 0 ==> \forall integer i;
-            0 <= i < x->list.len ==>
-            (out + pos)[2 + i] == \old(x->list.ptr[i]);
+  // The kept list and the new data as bytes_at, the form of the caller's
+  // postconditions: they then follow from these without a quantifier
+  // instance, which the provers found or missed by chance (under the
+  // message's recursive logic, a hypothesis' instance timed out).
+  ensures a_list: x->has_ext35 == 0 ==>
+            bytes_at{Post, Pre}(out, pos + 2, x->list.ptr, x->list.len);
   ensures a_ext_type: x->has_ext35 == 0 ==>
             be16(out + pos + (2 + x->list.len)) == 35;
   ensures a_ext_len: x->has_ext35 == 0 ==>
             u16_at(out, pos + (2 + x->list.len + 2), m);
-  ensures a_new: x->has_ext35 == 0 ==> \forall integer i; 0 <= i < m ==>
-            (out + pos)[2 + x->list.len + 4 + i] == \old(data[i]);
+  ensures a_new: x->has_ext35 == 0 ==>
+            bytes_at{Post, Pre}(out, pos + (2 + x->list.len + 4), data, m);
 */
 static tkt_status set_write(const tkt_exts *x, const uint8_t *data, size_t m,
 	uint8_t *out, size_t cap, size_t pos, const uint8_t *msg)
@@ -404,6 +407,12 @@ static tkt_status set_write(const tkt_exts *x, const uint8_t *data, size_t m,
 		/*@ assert w_a_new: x->has_ext35 == 0 ==> \forall integer i;
 		      0 <= i < m ==>
 		      (out + pos)[2 + x->list.len + 4 + i] == \at(data[i], Pre); */
+		/*@ assert w_r_new_at: x->has_ext35 == 1 ==> bytes_at{Here, Pre}(
+		      out, pos + (2 + x->ext35_off + 4), data, m); */
+		/*@ assert w_a_list_at: x->has_ext35 == 0 ==> bytes_at{Here, Pre}(
+		      out, pos + 2, x->list.ptr, x->list.len); */
+		/*@ assert w_a_new_at: x->has_ext35 == 0 ==> bytes_at{Here, Pre}(
+		      out, pos + (2 + x->list.len + 4), data, m); */
 		copy_prefix(out, msg, pos, pos + w - TKT_HS_HEADER_LEN);
 	}
 	return st;
@@ -569,9 +578,9 @@ static tkt_status remove_write(const tkt_exts *x, uint8_t *out, size_t cap,
               \at(hm_list(msg)[k - 2], Pre);
     ensures ext_len: be16(out + \old(hm_ext_off(msg)) +
               (2 + \old(hm_35_off(msg, len)) + 2)) == data_len;
-    ensures new: \forall integer i; 0 <= i < data_len ==>
-              (out + \old(hm_ext_off(msg)))[2 + \old(hm_35_off(msg, len)) + 4 + i] ==
-              \old(data[i]);
+    ensures new: bytes_at{Post, Pre}(out,
+              \old(hm_ext_off(msg)) + (2 + \old(hm_35_off(msg, len)) + 4),
+              data, data_len);
     ensures tail: \forall integer k;
               2 + \old(hm_35_off(msg, len)) + 4 + data_len <= k <
               2 + \old(hm_replace_len(msg, len, data_len)) ==>
@@ -597,17 +606,16 @@ static tkt_status remove_write(const tkt_exts *x, uint8_t *out, size_t cap,
     // Guarded by a non-empty list (vacuous otherwise): under the guard
     // the view's pointer is the message's list without condition, and
     // the provers read the kept bytes through it.
-    ensures list: \old(hm_list_len(msg, len)) != 0 ==>
-              \forall integer i; 0 <= i < \old(hm_list_len(msg, len)) ==>
-              (out + \old(hm_ext_off(msg)))[2 + i] ==
-              \at(hm_list(msg)[i], Pre);
+    ensures kept: \old(hm_list_len(msg, len)) != 0 ==>
+              bytes_at{Post, Pre}(out, \old(hm_ext_off(msg)) + 2,
+                \at(hm_list(msg), Pre), \old(hm_list_len(msg, len)));
     ensures ext_type: be16(out + \old(hm_ext_off(msg)) +
               (2 + \old(hm_list_len(msg, len)))) == 35;
     ensures ext_len: be16(out + \old(hm_ext_off(msg)) +
               (2 + \old(hm_list_len(msg, len)) + 2)) == data_len;
-    ensures new: \forall integer i; 0 <= i < data_len ==>
-              (out + \old(hm_ext_off(msg)))[2 + \old(hm_list_len(msg, len)) + 4 + i] ==
-              \old(data[i]);
+    ensures appended: bytes_at{Post, Pre}(out,
+              \old(hm_ext_off(msg)) + (2 + \old(hm_list_len(msg, len)) + 4),
+              data, data_len);
 
   complete behaviors;
   disjoint behaviors;
